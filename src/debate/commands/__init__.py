@@ -1,0 +1,1 @@
+"""Subcommands of the ``debate`` CLI, one module per group (see debate.cli)."""

@@ -1,0 +1,102 @@
+"""`debate motions list|check|schema`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json
+from debate.validation import DataError
+
+motions_app = typer.Typer(help="List, check and describe motion files.", no_args_is_help=True)
+
+DirOption = Annotated[
+    list[Path] | None,
+    typer.Option("--dir", help="Also look for motions in this directory (repeatable)."),
+]
+
+
+@motions_app.command("list")
+def list_motions(dirs: DirOption = None, as_json: JsonOption = False) -> None:
+    """List the motions found in motions/ (and in --dir)."""
+    from debate.motions import default_motion_dirs, discover_motions
+
+    found = discover_motions(default_motion_dirs(dirs or []))
+    if as_json:
+        print_json(
+            [
+                {"id": m.id, "title": m.title, "file": str(p), "roles": [r.id for r in m.roles]}
+                if not isinstance(m, DataError)
+                else {"file": str(p), "error": str(m)}
+                for p, m in found
+            ]
+        )
+        return
+    table = Table(title="Motions", title_justify="left")
+    for col in ("id", "proposition", "roles", "file"):
+        table.add_column(col, overflow="fold")
+    for path, motion in found:
+        if isinstance(motion, DataError):
+            table.add_row(
+                "[red]invalid[/]", "[red]run `debate motions check` on it[/]", "", escape(str(path))
+            )
+        else:
+            roles = ", ".join(r.name for r in motion.roles)
+            table.add_row(escape(motion.id), escape(motion.title), escape(roles), escape(str(path)))
+    if not found:
+        err.print("no motion files found (looked in ./motions and --dir)")
+    out.print(table)
+
+
+@motions_app.command("check")
+def check(files: Annotated[list[Path], typer.Argument(help="Motion files to check.")]) -> None:
+    """Validate motion files: print "ok" per valid file; on problems exit 2 naming each."""
+    from debate.motions import load_motion
+
+    failed = False
+    for path in files:
+        try:
+            load_motion(path)
+        except DataError as e:
+            failed = True
+            for problem in e.problems:
+                err.print(escape(str(problem)), style="red")
+        else:
+            out.print(f"{escape(str(path))}: ok")
+    if failed:
+        raise typer.Exit(2)
+
+
+@motions_app.command("schema")
+def schema() -> None:
+    """Print the JSON Schema of the motion format (for editor completion)."""
+    from debate.motions import motion_schema
+
+    print_json(motion_schema())
+
+
+@motions_app.command("show")
+def show(
+    motion: Annotated[str, typer.Argument(help="Motion id or path.")], dirs: DirOption = None
+) -> None:
+    """Show a motion's proposition, roles and public positions."""
+    from debate.motions import resolve_motion
+
+    with bad_input_exits():
+        m = resolve_motion(motion, dirs or [])
+    out.print(f"[bold]{escape(m.title)}[/]\n{escape(m.summary)}\n")
+    for role in m.roles:
+        out.print(f"[bold]{escape(role.symbol)} {escape(role.name)}[/]: {escape(role.position)}")
+    src = m.source
+    out.print(
+        f"\nSource: {escape(src.author)}, {escape(src.title)}, {escape(src.outlet)}, "
+        f"{escape(src.date)}" + (f", {escape(src.url)}" if src.url else "")
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(motions_app, name="motions")

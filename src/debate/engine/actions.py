@@ -1,0 +1,120 @@
+"""Actions a role can take on its turn: a pydantic union told apart by ``type``.
+
+>>> from pydantic import TypeAdapter
+>>> TypeAdapter(Action).validate_python({"type": "vote", "accept": True})
+Vote(type='vote', accept=True)
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from debate.engine.commitments import Commitment
+
+#: Limits on player text; long input is refused by validation, not truncated.
+MAX_SPEECH = 2000
+MAX_NOTE = 500
+
+
+class _Action(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Speak(_Action):
+    """An argument. Invoking a criterion rebuts open challenges on it against your commitments."""
+
+    type: Literal["speak"] = "speak"
+    text: str = Field(min_length=1, max_length=MAX_SPEECH)
+    claims: tuple[str, ...] = ()
+    criteria: tuple[str, ...] = ()
+
+
+class Propose(_Action):
+    """Table a commitment of one's own (``commitment.by`` is the actor)."""
+
+    type: Literal["propose"] = "propose"
+    commitment: Commitment
+
+
+class Amend(_Action):
+    """Replace the terms of one's own commitment (same kind); answers challenges on it."""
+
+    type: Literal["amend"] = "amend"
+    commitment_id: str
+    commitment: Commitment
+
+
+class Withdraw(_Action):
+    type: Literal["withdraw"] = "withdraw"
+    commitment_id: str
+
+
+class Challenge(_Action):
+    """Contest another role's commitment on one criterion."""
+
+    type: Literal["challenge"] = "challenge"
+    commitment_id: str
+    criterion: str
+    claims: tuple[str, ...] = ()
+    text: str = Field(default="", max_length=MAX_SPEECH)
+
+
+class Concede(_Action):
+    """Accept a challenge against one's commitment: it is discounted."""
+
+    type: Literal["concede"] = "concede"
+    challenge_id: str
+
+
+class Demand(_Action):
+    """Ask another role for a commitment; ``commitment.by`` names the role asked."""
+
+    type: Literal["demand"] = "demand"
+    commitment: Commitment
+    text: str = Field(default="", max_length=MAX_NOTE)
+
+
+class Accept(_Action):
+    """Accept a demand addressed to you: it becomes your commitment."""
+
+    type: Literal["accept"] = "accept"
+    demand_id: str
+
+
+class Reject(_Action):
+    """Reject a demand addressed to you, optionally tabling a counter-proposal of your own."""
+
+    type: Literal["reject"] = "reject"
+    demand_id: str
+    counter: Commitment | None = None
+    text: str = Field(default="", max_length=MAX_NOTE)
+
+
+class Vote(_Action):
+    type: Literal["vote"] = "vote"
+    accept: bool
+
+
+class Pass(_Action):
+    """End your turn."""
+
+    type: Literal["pass"] = "pass"
+
+
+Action: TypeAlias = Annotated[
+    Speak
+    | Propose
+    | Amend
+    | Withdraw
+    | Challenge
+    | Concede
+    | Demand
+    | Accept
+    | Reject
+    | Vote
+    | Pass,
+    Field(discriminator="type"),
+]
+ACTION_ADAPTER: TypeAdapter[Action] = TypeAdapter(Action)

@@ -1,0 +1,347 @@
+"""Commitment types: the one definition shared by the engine, the scorer and package files.
+
+A commitment is what a party puts on the table: troops, a treaty, funding, or a concession.
+Each kind is a small frozen pydantic model; :data:`Commitment` is their union, told apart by
+the ``kind`` field, so a commitment parses from TOML or JSON in one step:
+
+>>> from pydantic import TypeAdapter
+>>> c = TypeAdapter(Commitment).validate_python(
+...     {"by": "us", "kind": "troops", "size": 60000, "basis": "statute"})
+>>> c.kind, c.timing, c.withdrawal
+('troops', 'standing', 'guarantor')
+>>> describe(c)
+'troops 60,000 standing, statute, withdrawal: guarantor'
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, TypeAlias
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+Tier: TypeAlias = Literal[
+    "superpower",
+    "great_power",
+    "middle_power",
+    "international_body",
+    "protected_party",
+    "aggressor",
+]
+TIERS: tuple[Tier, ...] = (
+    "superpower",
+    "great_power",
+    "middle_power",
+    "international_body",
+    "protected_party",
+    "aggressor",
+)
+
+Basis: TypeAlias = Literal[
+    "declaration",
+    "memorandum",
+    "executive",
+    "un_resolution",
+    "treaty",
+    "ratified_treaty",
+    "statute",
+]
+#: Legal bases from weakest to strongest (used by the scorer and by "strengthen basis" tests).
+BASES: tuple[Basis, ...] = (
+    "declaration",
+    "memorandum",
+    "executive",
+    "un_resolution",
+    "treaty",
+    "ratified_treaty",
+    "statute",
+)
+
+Timing: TypeAlias = Literal["standing", "on_attack"]
+Withdrawal: TypeAlias = Literal["none", "any_party", "guarantor", "host", "aggressor"]
+Composition: TypeAlias = Literal["infantry", "armour", "air", "air_defence", "support"]
+Mandate: TypeAlias = Literal["observe", "self_defence", "enforce"]
+PactObligation: TypeAlias = Literal["consult", "assist", "fight"]
+AssuranceObligation: TypeAlias = Literal["refrain", "consult", "seek_un_action"]
+ArmsLevel: TypeAlias = Literal["drip", "sustained", "full"]
+Severity: TypeAlias = Literal["targeted", "sectoral", "comprehensive"]
+HybridDomain: TypeAlias = Literal[
+    "cyber",
+    "intelligence",
+    "counter_terrorism",
+    "border",
+    "energy",
+    "information",
+    "nonproliferation",
+]
+Readiness: TypeAlias = Literal["low", "medium", "high"]
+Equipment: TypeAlias = Literal["poor", "adequate", "modern"]
+RecognitionScope: TypeAlias = Literal["de_facto", "de_jure"]
+ReliefScope: TypeAlias = Literal["partial", "full"]
+
+NonNegInt = Annotated[int, Field(ge=0)]
+NonNegFloat = Annotated[float, Field(ge=0)]
+
+
+class _Terms(BaseModel):
+    """Fields every commitment has: who makes it, and an optional note."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    by: str = Field(min_length=1, description="id of the party (role) that makes the commitment")
+    note: str | None = Field(default=None, max_length=500)
+
+
+class Troops(_Terms):
+    kind: Literal["troops"] = "troops"
+    size: NonNegInt
+    timing: Timing = "standing"
+    basis: Basis
+    withdrawal: Withdrawal = "guarantor"
+    years: NonNegInt = 0
+    composition: tuple[Composition, ...] = ()
+
+
+class Peacekeepers(_Terms):
+    kind: Literal["peacekeepers"] = "peacekeepers"
+    size: NonNegInt
+    armed: bool = True
+    mandate: Mandate
+    basis: Basis
+    withdrawal: Withdrawal
+    years: NonNegInt = 0
+
+
+class Monitors(_Terms):
+    kind: Literal["monitors"] = "monitors"
+    size: NonNegInt
+    basis: Basis
+    withdrawal: Withdrawal
+
+
+class DefencePact(_Terms):
+    kind: Literal["defence_pact"] = "defence_pact"
+    obligation: PactObligation
+    basis: Basis
+    years: NonNegInt = 0
+
+
+class Assurance(_Terms):
+    kind: Literal["assurance"] = "assurance"
+    obligation: AssuranceObligation
+    basis: Basis
+
+
+class Funding(_Terms):
+    kind: Literal["funding"] = "funding"
+    usd_bn_per_year: NonNegFloat
+    years: NonNegInt
+    basis: Basis
+
+
+class Arms(_Terms):
+    kind: Literal["arms"] = "arms"
+    level: ArmsLevel
+    years: NonNegInt
+    basis: Basis
+
+
+class Sanctions(_Terms):
+    kind: Literal["sanctions"] = "sanctions"
+    severity: Severity
+    snapback: bool = False
+    basis: Basis
+
+
+class Membership(_Terms):
+    kind: Literal["membership"] = "membership"
+    alliance: str = Field(min_length=1, max_length=80)
+    collective_defence: bool = True
+    basis: Basis
+
+
+class HybridDefence(_Terms):
+    kind: Literal["hybrid_defence"] = "hybrid_defence"
+    domains: tuple[HybridDomain, ...] = Field(min_length=1)
+    basis: Basis
+    years: NonNegInt = 0
+
+
+class OwnForces(_Terms):
+    kind: Literal["own_forces"] = "own_forces"
+    size: NonNegInt
+    readiness: Readiness
+    equipment: Equipment
+
+
+class Dmz(_Terms):
+    kind: Literal["dmz"] = "dmz"
+    width_km: NonNegFloat
+    monitored: bool = True
+
+
+class Demilitarisation(_Terms):
+    kind: Literal["demilitarisation"] = "demilitarisation"
+    force_cap: NonNegInt
+
+
+class Recognition(_Terms):
+    kind: Literal["recognition"] = "recognition"
+    scope: RecognitionScope
+
+
+class Neutrality(_Terms):
+    kind: Literal["neutrality"] = "neutrality"
+    alliances: tuple[str, ...] = ()
+
+
+class ForeignTroopBan(_Terms):
+    kind: Literal["foreign_troop_ban"] = "foreign_troop_ban"
+    allows_peacekeepers: bool = False
+
+
+class SanctionsRelief(_Terms):
+    kind: Literal["sanctions_relief"] = "sanctions_relief"
+    scope: ReliefScope
+
+
+Commitment = Annotated[
+    Troops
+    | Peacekeepers
+    | Monitors
+    | DefencePact
+    | Assurance
+    | Funding
+    | Arms
+    | Sanctions
+    | Membership
+    | HybridDefence
+    | OwnForces
+    | Dmz
+    | Demilitarisation
+    | Recognition
+    | Neutrality
+    | ForeignTroopBan
+    | SanctionsRelief,
+    Field(discriminator="kind"),
+]
+
+CommitmentKind: TypeAlias = Literal[
+    "troops",
+    "peacekeepers",
+    "monitors",
+    "defence_pact",
+    "assurance",
+    "funding",
+    "arms",
+    "sanctions",
+    "membership",
+    "hybrid_defence",
+    "own_forces",
+    "dmz",
+    "demilitarisation",
+    "recognition",
+    "neutrality",
+    "foreign_troop_ban",
+    "sanctions_relief",
+]
+
+#: Every kind, mapped to its model, in the order of the package format's table.
+KIND_MODELS: dict[str, type[_Terms]] = {
+    "troops": Troops,
+    "peacekeepers": Peacekeepers,
+    "monitors": Monitors,
+    "defence_pact": DefencePact,
+    "assurance": Assurance,
+    "funding": Funding,
+    "arms": Arms,
+    "sanctions": Sanctions,
+    "membership": Membership,
+    "hybrid_defence": HybridDefence,
+    "own_forces": OwnForces,
+    "dmz": Dmz,
+    "demilitarisation": Demilitarisation,
+    "recognition": Recognition,
+    "neutrality": Neutrality,
+    "foreign_troop_ban": ForeignTroopBan,
+    "sanctions_relief": SanctionsRelief,
+}
+KINDS: tuple[str, ...] = tuple(KIND_MODELS)
+
+#: Kinds that give something up rather than guarantee something: they count against deterrence.
+CONCESSION_KINDS: frozenset[str] = frozenset(
+    {"demilitarisation", "recognition", "neutrality", "foreign_troop_ban", "sanctions_relief"}
+)
+
+COMMITMENT_ADAPTER: TypeAdapter[Commitment] = TypeAdapter(Commitment)
+
+
+def parse_commitment(data: object) -> Commitment:
+    """Validate a mapping (or JSON-like object) as a commitment of any kind."""
+    return COMMITMENT_ADAPTER.validate_python(data)
+
+
+def describe(c: Commitment) -> str:
+    """A short human summary of a commitment's key fields (plain text, never markup).
+
+    >>> describe(Funding(by="eu", usd_bn_per_year=20, years=4, basis="treaty"))
+    'funding $20bn/yr for 4 yrs, treaty'
+    """
+    match c:
+        case Troops():
+            text = f"troops {c.size:,} {c.timing}, {c.basis}, withdrawal: {c.withdrawal}"
+            if c.composition:
+                text += " (" + ", ".join(c.composition) + ")"
+            return text
+        case Peacekeepers():
+            arms = "armed" if c.armed else "unarmed"
+            return f"peacekeepers {c.size:,} {arms}, {c.mandate}, {c.basis}"
+        case Monitors():
+            return f"monitors {c.size:,}, {c.basis}, withdrawal: {c.withdrawal}"
+        case DefencePact():
+            return f"defence pact to {c.obligation}, {c.basis}"
+        case Assurance():
+            return f"assurance to {c.obligation.replace('_', ' ')}, {c.basis}"
+        case Funding():
+            years = f"{c.years} yrs" if c.years else "open-ended"
+            return f"funding ${c.usd_bn_per_year:g}bn/yr for {years}, {c.basis}"
+        case Arms():
+            return f"arms ({c.level}) for {c.years} yrs, {c.basis}"
+        case Sanctions():
+            snap = " with snapback" if c.snapback else ""
+            return f"{c.severity} sanctions{snap}, {c.basis}"
+        case Membership():
+            return f"membership of {c.alliance}, {c.basis}"
+        case HybridDefence():
+            return f"hybrid defence ({', '.join(c.domains)}), {c.basis}"
+        case OwnForces():
+            return f"own forces {c.size:,}, {c.readiness} readiness, {c.equipment} kit"
+        case Dmz():
+            return f"DMZ {c.width_km:g} km" + (", monitored" if c.monitored else "")
+        case Demilitarisation():
+            return f"demilitarisation: force cap {c.force_cap:,}"
+        case Recognition():
+            return f"recognition of annexed land ({c.scope.replace('_', ' ')})"
+        case Neutrality():
+            names = ", ".join(c.alliances) or "all alliances"
+            return f"neutrality (renounces {names})"
+        case ForeignTroopBan():
+            return "ban on foreign troops" + (
+                " (peacekeepers allowed)" if c.allows_peacekeepers else ""
+            )
+        case SanctionsRelief():
+            return f"sanctions relief ({c.scope})"
+    raise AssertionError(f"unhandled commitment kind {c.kind}")  # pragma: no cover
+
+
+def kind_fields(kind: str) -> dict[str, object]:
+    """The fields of a kind other than ``by``, ``kind`` and ``note``, with their defaults.
+
+    Required fields map to ``...``. Forms in the UI are built from this.
+    """
+    model = KIND_MODELS[kind]
+    out: dict[str, object] = {}
+    for name, info in model.model_fields.items():
+        if name in {"by", "kind", "note"}:
+            continue
+        out[name] = ... if info.is_required() else info.default
+    return out

@@ -1,0 +1,35 @@
+"""Events: accepted actions, in order. A session is its motion plus its events.
+
+>>> from debate.engine.actions import Pass
+>>> e = Event(seq=0, actor="kyiv", action=Pass())
+>>> Event.model_validate_json(e.model_dump_json()) == e
+True
+"""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+
+from debate.engine.actions import Action
+
+
+class Event(BaseModel):
+    """One accepted action: who took it, what it was, and (for scripted roles) why."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    seq: int = Field(ge=0, description="position in the session, from 0")
+    actor: str
+    action: Action
+    rationale: str | None = Field(default=None, max_length=1000)
+
+
+EVENTS_ADAPTER: TypeAdapter[list[Event]] = TypeAdapter(list[Event])
+
+
+def events_to_json(events: list[Event]) -> str:
+    return EVENTS_ADAPTER.dump_json(events).decode()
+
+
+def events_from_json(text: str | bytes) -> list[Event]:
+    return EVENTS_ADAPTER.validate_json(text)

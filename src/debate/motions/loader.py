@@ -1,0 +1,82 @@
+"""Finding, loading and checking motion files."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from debate.motions.model import Motion
+from debate.validation import DataError, Problem, field_path, read_data, validate_data
+
+MOTIONS_ENV = "DEBATE_MOTIONS"
+_REPO_MOTIONS = Path(__file__).resolve().parents[3] / "motions"
+
+
+def load_motion(path: Path | str) -> Motion:
+    """Load and fully check one motion file (schema and cross-references).
+
+    Raises :class:`~debate.validation.DataError` listing every problem found.
+    """
+    path = Path(path)
+    data = read_data(path)
+    motion = validate_data(data, Motion, str(path))
+    problems = [
+        Problem(str(path), field_path(loc), msg) for loc, msg in motion.reference_problems()
+    ]
+    if problems:
+        raise DataError(problems)
+    return motion
+
+
+def default_motion_dirs(extra: Iterable[Path | str] = ()) -> list[Path]:
+    """Where motions are looked for: ``--dir`` options, ``$DEBATE_MOTIONS``, ``./motions``,
+    and the project's own ``motions/`` (for an editable install run from elsewhere)."""
+    dirs = [Path(d) for d in extra]
+    if env := os.environ.get(MOTIONS_ENV):
+        dirs += [Path(p) for p in env.split(os.pathsep) if p]
+    dirs += [Path("motions"), _REPO_MOTIONS]
+    seen: set[Path] = set()
+    out = []
+    for d in dirs:
+        key = d.resolve()
+        if key not in seen and d.is_dir():
+            seen.add(key)
+            out.append(d)
+    return out
+
+
+def discover_motions(dirs: Iterable[Path]) -> list[tuple[Path, Motion | DataError]]:
+    """Every ``*.toml`` in ``dirs``, loaded; a broken file comes back as its DataError."""
+    found: list[tuple[Path, Motion | DataError]] = []
+    for d in dirs:
+        for path in sorted(d.glob("*.toml")):
+            try:
+                found.append((path, load_motion(path)))
+            except DataError as e:
+                found.append((path, e))
+    return found
+
+
+def resolve_motion(ref: str, extra_dirs: Iterable[Path | str] = ()) -> Motion:
+    """A motion by id (searched in the motion directories) or by path to a file."""
+    candidate = Path(ref)
+    if candidate.suffix in {".toml", ".json"} or candidate.is_file():
+        return load_motion(candidate)
+    ids: list[str] = []
+    for _, motion in discover_motions(default_motion_dirs(extra_dirs)):
+        if isinstance(motion, Motion):
+            if motion.id == ref:
+                return motion
+            ids.append(motion.id)
+    known = ", ".join(sorted(set(ids))) or "none found"
+    raise DataError([Problem(ref, "", f"no motion with this id or path (known ids: {known})")])
+
+
+def motion_schema() -> dict[str, Any]:
+    """The JSON Schema of the motion format, for editor completion."""
+    schema = Motion.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "Guarantees motion"
+    return schema

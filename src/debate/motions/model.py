@@ -1,0 +1,275 @@
+"""The motion format: a debate's proposition, roles, criteria, claims, phases and cards.
+
+Motions are TOML files validated by these pydantic models. Everything the engine, the
+scorer and the scripted roles need to know about a debate lives here, as data.
+Cross-references (an objective's criterion, a claim's criteria, a role's commitment kinds,
+the turn order) are checked by :meth:`Motion.reference_problems`, so a typo in a motion file
+is reported with the field path that holds it.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from debate.engine.commitments import CommitmentKind, Tier
+from debate.scoring.cards import StressCard
+
+Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=40)]
+
+ActionType = Literal[
+    "speak",
+    "propose",
+    "amend",
+    "withdraw",
+    "challenge",
+    "concede",
+    "demand",
+    "accept",
+    "reject",
+    "vote",
+    "pass",
+]
+NEGOTIATION_ACTIONS: tuple[ActionType, ...] = (
+    "speak",
+    "propose",
+    "amend",
+    "withdraw",
+    "challenge",
+    "concede",
+    "demand",
+    "accept",
+    "reject",
+    "pass",
+)
+
+#: Criterion id that stands for the Deterrence Index itself in objectives.
+INDEX_ID = "deterrence_index"
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(_Model):
+    """A citation: who said it, where, when."""
+
+    author: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    outlet: str = Field(min_length=1)
+    date: str = Field(min_length=4, description="ISO date or year")
+    url: str | None = None
+
+
+class Guarantor(_Model):
+    """How the scorer sees a role as a party to the package."""
+
+    tier: Tier
+    nuclear: bool = False
+
+
+class Objective(_Model):
+    """One aim in a private brief, scored against the final package.
+
+    Either a criterion (or ``deterrence_index``) with ``at_least`` / ``at_most``, or a
+    commitment kind the role wants in (``wants_kind``) or kept out (``avoids_kind``).
+    """
+
+    id: Id
+    text: str = Field(min_length=1, max_length=300)
+    weight: float = Field(default=1.0, ge=0)
+    criterion: str | None = None
+    at_least: float | None = Field(default=None, ge=0, le=100)
+    at_most: float | None = Field(default=None, ge=0, le=100)
+    wants_kind: CommitmentKind | None = None
+    avoids_kind: CommitmentKind | None = None
+
+    @model_validator(mode="after")
+    def _one_test(self) -> Objective:
+        has_criterion = self.criterion is not None
+        if has_criterion and self.at_least is None and self.at_most is None:
+            raise PydanticCustomError(
+                "objective", "an objective with a criterion needs at_least or at_most"
+            )
+        tests = sum([has_criterion, self.wants_kind is not None, self.avoids_kind is not None])
+        if tests != 1:
+            raise PydanticCustomError(
+                "objective",
+                "an objective needs exactly one of: criterion (with at_least/at_most), "
+                "wants_kind, avoids_kind",
+            )
+        return self
+
+
+class Brief(_Model):
+    """A role's private brief: seen only by its player and the instructor."""
+
+    summary: str = Field(min_length=1, max_length=1500)
+    objectives: tuple[Objective, ...] = Field(min_length=1)
+    red_lines: tuple[str, ...] = ()
+    fallbacks: tuple[str, ...] = ()
+
+
+class Role(_Model):
+    id: Id
+    name: str = Field(min_length=1, max_length=40)
+    symbol: str = Field(min_length=1, max_length=2, description="shown beside the name")
+    color: str = Field(default="white", description="a Textual/Rich colour name")
+    position: str = Field(min_length=1, max_length=1500, description="public position")
+    brief: Brief
+    guarantor: Guarantor
+    may_commit: tuple[CommitmentKind, ...] = ()
+    may_demand: tuple[CommitmentKind, ...] = ()
+    optional: bool = Field(default=False, description="may be left out of a game")
+
+
+class Criterion(_Model):
+    id: Id
+    weight: float = Field(ge=0)
+    name: str | None = None
+    description: str | None = None
+
+
+class Claim(_Model):
+    """A paraphrased claim a speech can cite."""
+
+    id: Id
+    text: str = Field(min_length=1, max_length=500)
+    criteria: tuple[str, ...] = ()
+    source: str = Field(min_length=1, description="reference: 'article' or a named study")
+
+
+class Phase(_Model):
+    id: Id
+    name: str = Field(min_length=1)
+    rounds: int = Field(ge=1, le=20)
+    actions: tuple[ActionType, ...] = Field(min_length=1)
+
+
+class Motion(_Model):
+    """A complete motion. Build one with :func:`debate.motions.load_motion`."""
+
+    id: Id
+    title: str = Field(min_length=1, max_length=200, description="the proposition debated")
+    summary: str = Field(min_length=1, max_length=2000)
+    source: Source
+    actions_per_turn: int = Field(default=2, ge=1, le=10)
+    agreement: Literal["unanimous", "majority"] = "unanimous"
+    roles: tuple[Role, ...] = Field(min_length=2)
+    turn_order: tuple[str, ...] = Field(min_length=2)
+    criteria: tuple[Criterion, ...] = ()
+    claims: tuple[Claim, ...] = Field(min_length=1)
+    phases: tuple[Phase, ...] = Field(min_length=1)
+    cards: tuple[StressCard, ...] = ()
+
+    def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Cross-reference problems, each as (field path, message); empty when consistent."""
+        from debate.scoring.criteria import CRITERION_IDS
+
+        errors: list[tuple[tuple[str | int, ...], str]] = []
+
+        def dupes(items: tuple[_Model, ...], field: str) -> None:
+            seen: set[str] = set()
+            for i, item in enumerate(items):
+                ident = item.id
+                if ident in seen:
+                    errors.append(((field, i, "id"), f"duplicate id {ident!r}"))
+                seen.add(ident)
+
+        dupes(self.roles, "roles")
+        dupes(self.criteria, "criteria")
+        dupes(self.claims, "claims")
+        dupes(self.phases, "phases")
+        dupes(self.cards, "cards")
+
+        role_ids = {r.id for r in self.roles}
+        known = set(CRITERION_IDS)
+        for i, c in enumerate(self.criteria):
+            if c.id not in known:
+                errors.append((("criteria", i, "id"), _unknown("criterion", c.id, known)))
+        for i, role in enumerate(self.roles):
+            for j, o in enumerate(role.brief.objectives):
+                if o.criterion is not None and o.criterion not in known | {INDEX_ID}:
+                    errors.append(
+                        (
+                            ("roles", i, "brief", "objectives", j, "criterion"),
+                            _unknown("criterion", o.criterion, known | {INDEX_ID}),
+                        )
+                    )
+        for i, claim in enumerate(self.claims):
+            for j, cid in enumerate(claim.criteria):
+                if cid not in known:
+                    errors.append((("claims", i, "criteria", j), _unknown("criterion", cid, known)))
+        for i, rid in enumerate(self.turn_order):
+            if rid not in role_ids:
+                errors.append((("turn_order", i), _unknown("role", rid, role_ids)))
+        missing = role_ids - set(self.turn_order)
+        if missing:
+            errors.append(
+                (("turn_order",), f"roles missing from the turn order: {sorted(missing)}")
+            )
+        if len(set(self.turn_order)) != len(self.turn_order):
+            errors.append((("turn_order",), "a role appears twice in the turn order"))
+        for i, card in enumerate(self.cards):
+            for j, eff in enumerate(card.effects):
+                for sel_path, sel in (((), eff), (("unless",), eff.unless)):
+                    if sel is None:
+                        continue
+                    for field in sel.where:
+                        if not _field_exists(sel.kinds, field):
+                            errors.append(
+                                (
+                                    ("cards", i, "effects", j, *sel_path, "where", field),
+                                    f"no commitment kind {'in ' + str(list(sel.kinds)) + ' ' if sel.kinds else ''}has a field {field!r}",
+                                )
+                            )
+        if sum(p.actions == ("vote",) for p in self.phases) != 1 or self.phases[-1].actions != (
+            "vote",
+        ):
+            errors.append((("phases",), "the last phase, and only it, must allow exactly ['vote']"))
+        for i, phase in enumerate(self.phases[:-1]):
+            if "vote" in phase.actions:
+                errors.append((("phases", i, "actions"), "only the final phase may allow 'vote'"))
+        if not any(r.guarantor.tier == "protected_party" for r in self.roles):
+            errors.append((("roles",), "no role has guarantor.tier = 'protected_party'"))
+        return errors
+
+    # -- convenient look-ups -------------------------------------------------------------
+    @cached_property
+    def role_by_id(self) -> dict[str, Role]:
+        return {r.id: r for r in self.roles}
+
+    @cached_property
+    def claim_by_id(self) -> dict[str, Claim]:
+        return {c.id: c for c in self.claims}
+
+    @cached_property
+    def criterion_weights(self) -> dict[str, float]:
+        """Default weights overlaid with this motion's."""
+        from debate.scoring.criteria import DEFAULT_CRITERIA
+
+        weights = {c.id: c.weight for c in DEFAULT_CRITERIA}
+        weights.update({c.id: c.weight for c in self.criteria})
+        return weights
+
+    @property
+    def protected(self) -> Role:
+        return next(r for r in self.roles if r.guarantor.tier == "protected_party")
+
+    @property
+    def aggressor(self) -> Role | None:
+        return next((r for r in self.roles if r.guarantor.tier == "aggressor"), None)
+
+
+def _unknown(what: str, value: str, known: set[str]) -> str:
+    return f"unknown {what} {value!r} (known: {', '.join(sorted(known))})"
+
+
+def _field_exists(kinds: tuple[str, ...], field: str) -> bool:
+    from debate.engine.commitments import KIND_MODELS
+
+    models = [KIND_MODELS[k] for k in kinds] if kinds else list(KIND_MODELS.values())
+    return any(field in m.model_fields for m in models)

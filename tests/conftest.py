@@ -1,0 +1,30 @@
+"""Shared fixtures. Each area's tests keep their own fixtures beside them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from debate.engine.testing import tiny_motion
+from debate.motions import Motion, load_motion
+
+ROOT = Path(__file__).resolve().parents[1]
+MOTIONS_DIR = ROOT / "motions"
+
+
+@pytest.fixture
+def tiny() -> Motion:
+    """A three-role motion small enough to read (debate.engine.testing)."""
+    return tiny_motion()
+
+
+@pytest.fixture(scope="session")
+def article_motion() -> Motion:
+    """The shipped motion drawn from the article (motions/guarantees.toml)."""
+    return load_motion(MOTIONS_DIR / "guarantees.toml")
+
+
+@pytest.fixture(scope="session")
+def all_motions() -> list[Motion]:
+    return [load_motion(p) for p in sorted(MOTIONS_DIR.glob("*.toml"))]
