@@ -15,13 +15,15 @@ p.toml: x: Input should be a valid integer, unable to parse string as an integer
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 import tomllib
-from collections.abc import Iterable
+import types
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
 from pydantic import BaseModel, ValidationError
 
@@ -61,14 +63,25 @@ def field_path(parts: Iterable[str | int]) -> str:
     return out
 
 
-def problems_from(error: ValidationError, file: str, data: Any = None) -> list[Problem]:
-    """Turn a pydantic ValidationError into problems with readable field paths."""
+def problems_from(
+    error: ValidationError, file: str, data: Any = None, model: type[BaseModel] | None = None
+) -> list[Problem]:
+    """Turn a pydantic ValidationError into problems with readable field paths.
+
+    With ``model``, an unknown field also names the closest known one (a likely typo).
+    """
     problems = []
     for err in error.errors():
         loc = _clean_loc(err["loc"], data)
         message = err["msg"]
         if err["type"] == "extra_forbidden":
             message = "unknown field (not part of the format)"
+            if model is not None and err["loc"]:
+                message += _field_hint(model, err["loc"][:-1], str(err["loc"][-1]))
+        elif err["type"] == "literal_error":
+            # pydantic's "Input should be 'a' or 'b'" does not say what was written.
+            expected = (err.get("ctx") or {}).get("expected", "")
+            message = f"{err['input']!r} is not allowed; expected {expected}"
         elif err["type"] == "missing":
             message = "required field is missing"
         elif err["type"] == "union_tag_invalid":
@@ -76,6 +89,67 @@ def problems_from(error: ValidationError, file: str, data: Any = None) -> list[P
             message = f"unknown kind {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}"
         problems.append(Problem(file, field_path(loc), message))
     return problems
+
+
+def _field_hint(model: type[BaseModel], parent: Sequence[str | int], name: str) -> str:
+    """``; did you mean 'color'?`` or the list of fields allowed at ``parent``."""
+    fields = _fields_at(model, parent)
+    if not fields:
+        return ""
+    close = difflib.get_close_matches(name, fields, n=1, cutoff=0.6)
+    if close:
+        return f"; did you mean {close[0]!r}?"
+    return "; allowed here: " + ", ".join(fields)
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Field names of the model found by following a raw pydantic location from ``model``."""
+    tp: Any = model
+    for part in loc:
+        tp = _step(tp, part)
+        if tp is None:
+            return []
+    names: dict[str, None] = {}
+    for m in _models_in(tp):
+        names.update(dict.fromkeys(m.model_fields))
+    return list(names)
+
+
+def _step(tp: Any, part: str | int) -> Any:
+    tp = _unwrap(tp)
+    origin = get_origin(tp)
+    if isinstance(part, int):
+        return get_args(tp)[0] if origin in (tuple, list) and get_args(tp) else None
+    if origin is dict:
+        return get_args(tp)[1]
+    models = _models_in(tp)
+    if len(models) > 1:  # a discriminated union: the location holds the tag of one member
+        for m in models:
+            if any(get_args(f.annotation) == (part,) for f in m.model_fields.values()):
+                return m
+    for m in models:
+        if part in m.model_fields:
+            return m.model_fields[part].annotation
+    return None
+
+
+def _unwrap(tp: Any) -> Any:
+    while get_origin(tp) is Annotated:
+        tp = get_args(tp)[0]
+    if get_origin(tp) in (Union, types.UnionType):
+        members = [a for a in get_args(tp) if a is not type(None)]
+        if len(members) == 1:
+            return _unwrap(members[0])
+    return tp
+
+
+def _models_in(tp: Any) -> list[type[BaseModel]]:
+    tp = _unwrap(tp)
+    if isinstance(tp, type) and issubclass(tp, BaseModel):
+        return [tp]
+    if get_origin(tp) in (Union, types.UnionType):
+        return [m for a in get_args(tp) for m in _models_in(a)]
+    return []
 
 
 def _clean_loc(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
@@ -129,7 +203,7 @@ def validate_data(data: Any, model: type[M], file: str) -> M:
     try:
         return model.model_validate(data)
     except ValidationError as e:
-        raise DataError(problems_from(e, file, data)) from None
+        raise DataError(problems_from(e, file, data, model)) from None
 
 
 def load_file(path: Path, model: type[M]) -> M:

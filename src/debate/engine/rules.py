@@ -19,9 +19,9 @@ debate.engine.errors.NotYourTurn: it is kremlin's turn, not kyiv's
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from debate.engine import errors as err
 from debate.engine.actions import (
@@ -316,7 +316,9 @@ def _pass(state: GameState, actor: str, action: Pass, seq: int) -> bool:
     return True
 
 
-_HANDLERS = {
+# Each handler checks its action, changes the private copy, and says whether the turn ends.
+_Handler = Callable[[GameState, str, Any, int], bool]
+_HANDLERS: dict[str, _Handler] = {
     "speak": _speak,
     "propose": _propose,
     "amend": _amend,
@@ -361,6 +363,7 @@ def _end_turn(state: GameState, actor: str) -> None:
 
 def _close_challenge(state: GameState, ch: ChallengeRecord, status: ChallengeStatus) -> None:
     state.challenges[ch.id] = replace(ch, status=status)
+    state.open_challenge_ids.pop(ch.id, None)
     if status in CHALLENGE_DISCOUNTS:
         c = state.commitments[ch.commitment_id]
         state.commitments[c.id] = replace(c, discounted=True)

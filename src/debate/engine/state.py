@@ -115,6 +115,9 @@ class GameState:
     finished: bool = False
     commitments: dict[str, TabledCommitment] = field(default_factory=dict)
     challenges: dict[str, ChallengeRecord] = field(default_factory=dict)
+    # Ids of the challenges still open, in order: closed ones never reopen, so turn ends
+    # scan only these instead of every challenge ever made.
+    open_challenge_ids: dict[str, None] = field(default_factory=dict)
     demands: dict[str, DemandRecord] = field(default_factory=dict)
     votes: dict[str, bool] = field(default_factory=dict)
     points: dict[str, DebatePoints] = field(default_factory=dict)
@@ -125,6 +128,7 @@ class GameState:
             self,
             commitments=dict(self.commitments),
             challenges=dict(self.challenges),
+            open_challenge_ids=dict(self.open_challenge_ids),
             demands=dict(self.demands),
             votes=dict(self.votes),
             points=dict(self.points),

@@ -9,8 +9,9 @@ is reported with the field path that holds it.
 
 from __future__ import annotations
 
+import types
 from functools import cached_property
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
@@ -93,6 +94,10 @@ class Objective(_Model):
         if has_criterion and self.at_least is None and self.at_most is None:
             raise PydanticCustomError(
                 "objective", "an objective with a criterion needs at_least or at_most"
+            )
+        if self.at_least is not None and self.at_most is not None and self.at_least > self.at_most:
+            raise PydanticCustomError(
+                "objective", "at_least is above at_most: no score can meet both"
             )
         tests = sum([has_criterion, self.wants_kind is not None, self.avoids_kind is not None])
         if tests != 1:
@@ -218,14 +223,21 @@ class Motion(_Model):
                 for sel_path, sel in (((), eff), (("unless",), eff.unless)):
                     if sel is None:
                         continue
-                    for field in sel.where:
+                    for field, values in sel.where.items():
+                        path = ("cards", i, "effects", j, *sel_path, "where", field)
+                        # A typo in a field or value would make the card silently match nothing.
                         if not _field_exists(sel.kinds, field):
+                            scope = f"in {list(sel.kinds)} " if sel.kinds else ""
                             errors.append(
-                                (
-                                    ("cards", i, "effects", j, *sel_path, "where", field),
-                                    f"no commitment kind {'in ' + str(list(sel.kinds)) + ' ' if sel.kinds else ''}has a field {field!r}",
-                                )
+                                (path, f"no commitment kind {scope}has a field {field!r}")
                             )
+                            continue
+                        for k, value in enumerate(values):
+                            if not _value_fits(sel.kinds, field, value):
+                                errors.append(
+                                    ((*path, k), f"{value!r} is not a possible value of {field!r}")
+                                )
+        errors += self._role_problems()
         if sum(p.actions == ("vote",) for p in self.phases) != 1 or self.phases[-1].actions != (
             "vote",
         ):
@@ -235,6 +247,41 @@ class Motion(_Model):
                 errors.append((("phases", i, "actions"), "only the final phase may allow 'vote'"))
         if not any(r.guarantor.tier == "protected_party" for r in self.roles):
             errors.append((("roles",), "no role has guarantor.tier = 'protected_party'"))
+        return errors
+
+    def _role_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Shared symbols, and demands or wanted kinds that no role could ever put on the table."""
+        errors: list[tuple[tuple[str | int, ...], str]] = []
+        symbols: dict[str, str] = {}
+        for i, role in enumerate(self.roles):
+            # Roles are told apart by symbol, not only by colour (colour-blind players).
+            if role.symbol in symbols:
+                errors.append(
+                    (
+                        ("roles", i, "symbol"),
+                        f"symbol {role.symbol!r} is already {symbols[role.symbol]}'s",
+                    )
+                )
+            symbols.setdefault(role.symbol, role.id)
+        everyone = {k for r in self.roles for k in r.may_commit}
+        for i, role in enumerate(self.roles):
+            others = {k for r in self.roles if r.id != role.id for k in r.may_commit}
+            for j, kind in enumerate(role.may_demand):
+                if kind not in others:
+                    errors.append(
+                        (
+                            ("roles", i, "may_demand", j),
+                            f"no other role may commit {kind!r}, so this demand could never be met",
+                        )
+                    )
+            for j, o in enumerate(role.brief.objectives):
+                if o.wants_kind is not None and o.wants_kind not in everyone:
+                    errors.append(
+                        (
+                            ("roles", i, "brief", "objectives", j, "wants_kind"),
+                            f"no role may commit {o.wants_kind!r}: the objective is unreachable",
+                        )
+                    )
         return errors
 
     # -- convenient look-ups -------------------------------------------------------------
@@ -268,8 +315,41 @@ def _unknown(what: str, value: str, known: set[str]) -> str:
     return f"unknown {what} {value!r} (known: {', '.join(sorted(known))})"
 
 
-def _field_exists(kinds: tuple[str, ...], field: str) -> bool:
+def _kind_models(kinds: tuple[str, ...]) -> list[type[BaseModel]]:
     from debate.engine.commitments import KIND_MODELS
 
-    models = [KIND_MODELS[k] for k in kinds] if kinds else list(KIND_MODELS.values())
-    return any(field in m.model_fields for m in models)
+    return [KIND_MODELS[k] for k in kinds] if kinds else list(KIND_MODELS.values())
+
+
+def _field_exists(kinds: tuple[str, ...], field: str) -> bool:
+    return any(field in m.model_fields for m in _kind_models(kinds))
+
+
+def _value_fits(kinds: tuple[str, ...], field: str, value: object) -> bool:
+    """Whether some kind in ``kinds`` could hold ``value`` in ``field`` (or in its items)."""
+    return any(
+        _annotation_accepts(m.model_fields[field].annotation, value)
+        for m in _kind_models(kinds)
+        if field in m.model_fields
+    )
+
+
+def _annotation_accepts(annotation: Any, value: object) -> bool:
+    origin = get_origin(annotation)
+    if origin is Annotated:
+        return _annotation_accepts(get_args(annotation)[0], value)
+    if origin is Literal:
+        return isinstance(value, str) and value in get_args(annotation)
+    if origin in (tuple, list):  # a selector value matches one item of a tuple field
+        return _annotation_accepts(get_args(annotation)[0], value)
+    if origin in (Union, types.UnionType):
+        return any(_annotation_accepts(a, value) for a in get_args(annotation))
+    if annotation is type(None):
+        return False
+    if annotation is bool:
+        return isinstance(value, bool)
+    if annotation in (int, float):
+        return isinstance(value, int | float) and not isinstance(value, bool)
+    if annotation is str:
+        return isinstance(value, str)
+    return True

@@ -39,7 +39,8 @@ class Selector(BaseModel):
     max_years: int | None = Field(
         default=None,
         ge=0,
-        description="only time-limited commitments lasting at most this many years (0 = open-ended never matches)",
+        description="only time-limited commitments lasting at most this many years "
+        "(open-ended ones, years = 0, never match)",
     )
 
 
