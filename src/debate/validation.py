@@ -32,6 +32,7 @@ M = TypeVar("M", bound=BaseModel)
 # Discriminator tags pydantic inserts in locations (e.g. the commitment kind); they are not
 # field names a person wrote, so they are dropped from paths.
 _TAG_LOC = re.compile(r"^[a-z_]+$")
+_BOUND_ERRORS = frozenset({"greater_than", "greater_than_equal", "less_than", "less_than_equal"})
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,8 @@ def problems_from(
             # pydantic's "Input should be 'a' or 'b'" does not say what was written.
             expected = (err.get("ctx") or {}).get("expected", "")
             message = f"{err['input']!r} is not allowed; expected {expected}"
+        elif err["type"] in _BOUND_ERRORS:
+            message = f"{err['input']!r} is out of range; " + message.replace("Input ", "it ", 1)
         elif err["type"] == "missing":
             message = "required field is missing"
         elif err["type"] == "union_tag_invalid":

@@ -265,7 +265,7 @@ class Motion(_Model):
             symbols.setdefault(role.symbol, role.id)
         everyone = {k for r in self.roles for k in r.may_commit}
         for i, role in enumerate(self.roles):
-            others = {k for r in self.roles if r.id != role.id for k in r.may_commit}
+            others = {k for n, r in enumerate(self.roles) if n != i for k in r.may_commit}
             for j, kind in enumerate(role.may_demand):
                 if kind not in others:
                     errors.append(
