@@ -156,7 +156,8 @@ def _models_in(tp: Any) -> list[type[BaseModel]]:
 
 
 def _clean_loc(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
-    """Drop discriminator tags that pydantic adds to a location but the file does not hold."""
+    """Drop discriminator tags (a commitment's ``kind``, an action's ``type``) that pydantic
+    adds to a location but the file does not hold."""
     out: list[str | int] = []
     node = data
     for part in loc:
@@ -165,7 +166,7 @@ def _clean_loc(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
             and isinstance(node, dict)
             and part not in node
             and _TAG_LOC.match(part)
-            and node.get("kind") == part
+            and part in (node.get("kind"), node.get("type"))
         ):
             continue
         out.append(part)

@@ -143,6 +143,8 @@ def check_invariants(state: GameState, accepted: int) -> None:
         if d.status == "accepted":
             assert d.commitment_id is not None
             assert state.commitments[d.commitment_id].owner == d.target
+    assert list(state.open_challenge_ids) == [
+        ch.id for ch in state.challenges.values() if ch.status == "open"]
     won = sum(ch.status in CHALLENGE_WON for ch in state.challenges.values())
     assert sum(p.challenges_won for p in state.points.values()) == won
     assert sum(p.challenges_lost for p in state.points.values()) == won
@@ -154,7 +156,7 @@ def check_invariants(state: GameState, accepted: int) -> None:
     assert state.finished == (len(state.votes) == len(state.roles))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
 def test_random_streams_never_corrupt_state(data: st.DataObject) -> None:
     state = new_game(MOTION)

@@ -251,6 +251,7 @@ def _challenge(state: GameState, actor: str, action: Challenge, seq: int) -> boo
         made_turn=state.turn_no,
         made_at=seq,
     )
+    state.open_challenge_ids[cid] = None
     state.points[actor] = state.points[actor].add(claims_cited=len(set(action.claims)))
     return False
 

@@ -86,8 +86,12 @@ class DebatePoints:
     challenges_won: int = 0
     challenges_lost: int = 0
 
-    def add(self, **delta: int) -> DebatePoints:
-        return replace(self, **{k: getattr(self, k) + v for k, v in delta.items()})
+    def add(self, speeches: int = 0, claims_cited: int = 0, rebuttals: int = 0,
+            challenges_won: int = 0, challenges_lost: int = 0) -> DebatePoints:
+        """These points plus the given ones (built directly: this runs on every event)."""
+        return DebatePoints(self.speeches + speeches, self.claims_cited + claims_cited,
+                            self.rebuttals + rebuttals, self.challenges_won + challenges_won,
+                            self.challenges_lost + challenges_lost)
 
     @property
     def total(self) -> int:
@@ -157,11 +161,8 @@ class GameState:
         return [c for c in self.commitments.values() if c.active]
 
     def open_challenges(self, against: str | None = None) -> list[ChallengeRecord]:
-        return [
-            c
-            for c in self.challenges.values()
-            if c.status == "open" and (against is None or c.target == against)
-        ]
+        found = (self.challenges[cid] for cid in self.open_challenge_ids)
+        return [c for c in found if against is None or c.target == against]
 
     def pending_demands(self, to: str | None = None) -> list[DemandRecord]:
         return [

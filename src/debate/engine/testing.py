@@ -102,7 +102,7 @@ def _role(
     return {
         "id": rid,
         "name": name,
-        "symbol": name[0],
+        "symbol": {"kyiv": "K", "kremlin": "R"}.get(rid, name[0]),
         "position": f"{name}'s public position.",
         "brief": {
             "summary": f"{name}'s brief.",
