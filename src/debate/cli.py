@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 #: Modules under debate.commands that each define ``register(app)``.
-COMMAND_MODULES: tuple[str, ...] = ("motions",)
+COMMAND_MODULES: tuple[str, ...] = ("motions", "sessions")
 
 
 @app.callback(invoke_without_command=True)

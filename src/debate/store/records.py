@@ -1,0 +1,116 @@
+"""What the store hands out: plain frozen records, never table rows.
+
+>>> Seat("kyiv", "Olena", "human")
+Seat(role='kyiv', player='Olena', kind='human', difficulty=None)
+>>> Seat("kremlin", "Bot", "scripted", "hard").difficulty
+'hard'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias
+
+from pydantic import ConfigDict, Field
+from pydantic.dataclasses import dataclass as pydantic_dataclass
+
+if TYPE_CHECKING:
+    from debate.engine import Event, GameState
+    from debate.motions import Motion
+
+SeatKind: TypeAlias = Literal["human", "scripted"]
+Status: TypeAlias = Literal["active", "finished", "abandoned"]
+#: Every session status, in the order a session normally moves through them.
+STATUSES: tuple[Status, ...] = ("active", "finished", "abandoned")
+
+
+@pydantic_dataclass(frozen=True, config=ConfigDict(extra="forbid"))
+class Seat:
+    """Who sits in a role: a named human, or a scripted player with a difficulty."""
+
+    role: str = Field(min_length=1, max_length=40)
+    player: str = Field(min_length=1, max_length=80)
+    kind: SeatKind = "human"
+    difficulty: str | None = Field(default=None, max_length=40)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "role": self.role,
+            "player": self.player,
+            "kind": self.kind,
+            "difficulty": self.difficulty,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SessionInfo:
+    """One saved session as listed: everything but its events.
+
+    ``events`` counts stored events; ``turns`` counts turns in which at least one action
+    was taken (turn order always passes to another role, so it is the number of changes of
+    actor, plus one).
+    """
+
+    id: str
+    title: str
+    motion_id: str
+    motion_title: str
+    motion_sha256: str
+    seats: tuple[Seat, ...]
+    seed: int
+    status: Status
+    events: int
+    turns: int
+    created: datetime
+    updated: datetime
+    parent_id: str | None = None
+    fork_seq: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """Plain JSON-ready data (times in ISO 8601, UTC)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "motion_id": self.motion_id,
+            "motion_title": self.motion_title,
+            "motion_sha256": self.motion_sha256,
+            "seats": [s.to_json() for s in self.seats],
+            "seed": self.seed,
+            "status": self.status,
+            "events": self.events,
+            "turns": self.turns,
+            "created": self.created.isoformat(),
+            "updated": self.updated.isoformat(),
+            "parent_id": self.parent_id,
+            "fork_seq": self.fork_seq,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    """An instructor's note on one event of a session (``seq`` is the event's number)."""
+
+    id: int
+    session_id: str
+    seq: int
+    author: str
+    text: str
+    created: datetime
+    updated: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedSession:
+    """A session ready to play or replay: ``state`` is the fold of ``events``."""
+
+    info: SessionInfo
+    motion: Motion
+    seats: tuple[Seat, ...]
+    events: tuple[Event, ...]
+    annotations: tuple[Annotation, ...]
+    state: GameState
+
+    @property
+    def roles(self) -> list[str]:
+        return [s.role for s in self.seats]
