@@ -285,6 +285,8 @@ def describe(c: Commitment) -> str:
 
     >>> describe(Funding(by="eu", usd_bn_per_year=20, years=4, basis="treaty"))
     'funding $20bn/yr for 4 yrs, treaty'
+    >>> describe(Arms(by="us", level="sustained", years=0, basis="statute"))
+    'arms (sustained) open-ended, statute'
     """
     match c:
         case Troops():
@@ -302,10 +304,9 @@ def describe(c: Commitment) -> str:
         case Assurance():
             return f"assurance to {c.obligation.replace('_', ' ')}, {c.basis}"
         case Funding():
-            years = f"{c.years} yrs" if c.years else "open-ended"
-            return f"funding ${c.usd_bn_per_year:g}bn/yr for {years}, {c.basis}"
+            return f"funding ${c.usd_bn_per_year:g}bn/yr {_span(c.years)}, {c.basis}"
         case Arms():
-            return f"arms ({c.level}) for {c.years} yrs, {c.basis}"
+            return f"arms ({c.level}) {_span(c.years)}, {c.basis}"
         case Sanctions():
             snap = " with snapback" if c.snapback else ""
             return f"{c.severity} sanctions{snap}, {c.basis}"
@@ -331,6 +332,10 @@ def describe(c: Commitment) -> str:
         case SanctionsRelief():
             return f"sanctions relief ({c.scope})"
     raise AssertionError(f"unhandled commitment kind {c.kind}")  # pragma: no cover
+
+
+def _span(years: int) -> str:
+    return f"for {years} yrs" if years else "open-ended"
 
 
 def kind_fields(kind: str) -> dict[str, object]:

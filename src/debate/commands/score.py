@@ -1,0 +1,107 @@
+"""`debate score FILE [--json] [--stress] [--motion MOTION]`: rate a package file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json
+
+if TYPE_CHECKING:
+    from debate.scoring import Scorecard, StressResult
+
+FileArgument = Annotated[
+    Path,
+    typer.Argument(
+        help="Package file (TOML or JSON; format in docs/packages.md).", show_default=False
+    ),
+]
+StressOption = Annotated[
+    bool, typer.Option("--stress", help="Also apply every stress-test card, one row per card.")
+]
+MotionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--motion",
+        help="Use this motion's criterion weights and stress cards (id or path).",
+        show_default=False,
+    ),
+]
+
+
+def score_command(
+    file: FileArgument,
+    as_json: JsonOption = False,
+    stress: StressOption = False,
+    motion: MotionOption = None,
+) -> None:
+    """Score a package of commitments: criteria with reasons, the Deterrence Index, and
+    with --stress the index under each scenario card. Bad input exits 2."""
+    from debate.scoring import Package, default_cards, score, stress_test
+    from debate.validation import load_file
+
+    with bad_input_exits():
+        package = load_file(file, Package)
+        weights, cards = None, default_cards()
+        if motion is not None:
+            from debate.motions import resolve_motion
+
+            m = resolve_motion(motion, [])
+            weights, cards = m.criterion_weights, m.cards or cards
+    scorecard = score(package, weights=weights)
+    results = stress_test(package, cards, weights=weights) if stress else ()
+    if as_json:
+        print_json(scorecard.to_dict(results))
+        return
+    _print_scorecard(scorecard)
+    if stress:
+        _print_stress(scorecard, results)
+
+
+def _print_scorecard(scorecard: Scorecard) -> None:
+    table = Table(title=escape(scorecard.title), title_justify="left", show_lines=True)
+    table.add_column("criterion", style="bold", overflow="fold")
+    table.add_column("score", justify="right")
+    table.add_column("reasons (points each commitment gave or took)", overflow="fold")
+    for c in scorecard.criteria:
+        reasons = "\n".join(_reason_markup(r) for r in c.reasons)
+        table.add_row(escape(c.name), f"{c.score:.1f}", reasons)
+    out.print(table)
+    out.print(f"[bold]Deterrence Index: {scorecard.deterrence_index:.1f}[/] / 100")
+    for line in scorecard.index_reasons:
+        out.print(f"  {escape(line)}", style="dim")
+
+
+def _reason_markup(reason: str) -> str:
+    """Colour a reason by its sign; the text itself is escaped (it may hold player input)."""
+    text = escape(reason)
+    if reason.startswith("-"):
+        return f"[red]{text}[/]"
+    if reason.startswith("+0.0"):
+        return f"[dim]{text}[/]"
+    return text
+
+
+def _print_stress(scorecard: Scorecard, results: tuple[StressResult, ...]) -> None:
+    table = Table(title="Stress test", title_justify="left", show_lines=True)
+    table.add_column("card", style="bold", overflow="fold")
+    table.add_column("index", justify="right")
+    table.add_column("change", justify="right")
+    table.add_column("commitments defeated", overflow="fold")
+    for r in results:
+        change = r.deterrence_index - scorecard.deterrence_index
+        defeated = (
+            "\n".join(escape(d) for d in r.defeated) or "[dim]nothing: every commitment held[/]"
+        )
+        table.add_row(escape(r.name), f"{r.deterrence_index:.1f}", f"{change:+.1f}", defeated)
+    out.print(table)
+    if not results:
+        err.print("no stress cards to apply")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("score")(score_command)

@@ -1,0 +1,325 @@
+"""`debate simulate MOTION`: bot-vs-bot tournaments with scripted roles.
+
+Game ``i`` is played with seed ``--seed + i`` (so any game can be replayed alone with
+``--games 1 --seed S+i``); games are spread over processes when there are many, and the
+results are the same whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.markup import escape
+from rich.table import Table
+
+from debate.commands.common import DbOption, JsonOption, bad_input_exits, err, fail, out, print_json
+from debate.motions.model import Motion
+from debate.scripted.runner import GameSummary
+
+#: Below this many games one process is faster than starting a pool.
+POOL_FROM = 40
+#: Games per task sent to a worker (small enough for a smooth progress bar).
+MAX_CHUNK = 25
+
+DirOption = Annotated[
+    list[Path] | None,
+    typer.Option("--dir", help="Also look for motions in this directory (repeatable)."),
+]
+
+
+def register(app: typer.Typer) -> None:
+    app.command("simulate")(simulate)
+
+
+def simulate(
+    motion: Annotated[str, typer.Argument(help="Motion id or path to a motion file.")],
+    games: Annotated[int, typer.Option("--games", "-n", min=1, help="Games to play.")] = 100,
+    seed: Annotated[int, typer.Option("--seed", help="Seed of the first game.")] = 0,
+    seats: Annotated[
+        str | None,
+        typer.Option(
+            "--seats",
+            help="Difficulties by role, e.g. kyiv=hard,kremlin=easy (others play normal; "
+            "naming an optional role seats it).",
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers", "-w", min=1, help="Processes [default: all cores for many games]"
+        ),
+    ] = None,
+    dirs: DirOption = None,
+    as_json: JsonOption = False,
+    save: Annotated[
+        bool, typer.Option("--save", help="Store every game so it can be replayed.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Play scripted roles against each other and summarise the final Deterrence Index,
+    agreement, role scores, failing criteria and breaking stress cards."""
+    from debate.motions import resolve_motion
+    from debate.scripted import tournament
+
+    with bad_input_exits():
+        m = resolve_motion(motion, dirs or [])
+    chosen = _parse_seats(m, seats)
+    if seed < 0 or seed + games >= 2**63:
+        fail("--seed must be at least 0 and leave room for every game's seed", code=2)
+    n_workers = workers or ((os.cpu_count() or 1) if games >= POOL_FROM else 1)
+    seeds = range(seed, seed + games)
+
+    with _progress(not as_json and err.is_terminal, games, "Playing") as advance:
+        results = run_games(m, chosen, seeds, n_workers, keep_events=save, progress=advance)
+    figures = {
+        "motion": m.id,
+        "seed": seed,
+        "seats": chosen,
+        **tournament.summarise(results, chosen),
+    }
+    if save:
+        figures["saved"] = _save(m, chosen, results, db, show=not as_json and err.is_terminal)
+    if as_json:
+        print_json(figures)
+    else:
+        _render(m, figures)
+
+
+# -- running games ------------------------------------------------------------------------
+
+
+def run_games(
+    motion: Motion,
+    seats: Mapping[str, str],
+    seeds: Iterable[int],
+    workers: int = 1,
+    keep_events: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> list[GameSummary]:
+    """Play one game per seed, in seed order, on ``workers`` processes; the summaries do not
+    depend on ``workers`` (each game depends only on motion, seats and its seed)."""
+    seeds = list(seeds)
+    advance = progress or (lambda _n: None)
+    if workers <= 1 or len(seeds) < 2:
+        _init_worker(motion, dict(seats), keep_events)
+        done = []
+        for s in seeds:
+            done += _play_chunk([s])
+            advance(1)
+        return done
+    size = max(1, min(MAX_CHUNK, math.ceil(len(seeds) / (workers * 4))))
+    chunks = [seeds[i : i + size] for i in range(0, len(seeds), size)]
+    # fork where there is one: workers start at once with the motion already in memory. The
+    # pool forks every worker at the first submit, before any thread is started (the
+    # progress bar's thread is only started once the first chunk is done).
+    fork = "fork" in multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if fork else None)
+    with ProcessPoolExecutor(
+        max_workers=min(workers, len(chunks)),
+        mp_context=context,
+        initializer=_init_worker,
+        initargs=(motion, dict(seats), keep_events),
+    ) as pool:
+        futures = [pool.submit(_play_chunk, chunk) for chunk in chunks]
+        results: list[GameSummary] = []
+        for future, chunk in zip(futures, chunks, strict=True):
+            results += future.result()
+            advance(len(chunk))
+    return results
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(motion: Motion, seats: dict[str, str], keep_events: bool) -> None:
+    _WORKER.update(motion=motion, seats=seats, keep_events=keep_events)
+
+
+def _play_chunk(seeds: Sequence[int]) -> list[GameSummary]:
+    from debate.scripted.runner import play_game
+
+    motion, seats, keep = _WORKER["motion"], _WORKER["seats"], _WORKER["keep_events"]
+    return [play_game(motion, seats, s).summary(keep_events=keep) for s in seeds]
+
+
+# -- input -------------------------------------------------------------------------------
+
+
+def _parse_seats(motion: Motion, text: str | None) -> dict[str, str]:
+    from debate.engine import IllegalAction, new_game
+    from debate.scripted.runner import default_seats
+
+    overrides: dict[str, str] = {}
+    for part in (text or "").split(","):
+        part = part.strip()
+        if not part:
+            continue
+        role, sep, difficulty = part.partition("=")
+        if not sep or not role.strip() or not difficulty.strip():
+            fail(f"--seats: expected role=difficulty, got {part!r}", code=2)
+        overrides[role.strip()] = difficulty.strip()
+    try:
+        seats = default_seats(motion, overrides)
+        new_game(motion, seats)
+    except ValueError as e:
+        fail(f"--seats: {e}", code=2)
+    except IllegalAction as e:
+        fail(f"--seats: {e.reason}", code=2)
+    return seats
+
+
+# -- saving ------------------------------------------------------------------------------
+
+
+def _save(
+    motion: Motion,
+    seats: Mapping[str, str],
+    results: Sequence[GameSummary],
+    db: str | None,
+    show: bool,
+) -> list[str]:
+    from debate.store import Seat, StoreError, open_store
+
+    ids: list[str] = []
+    try:
+        store = open_store(db)
+    except StoreError as e:
+        fail(str(e), code=1)
+    try:
+        seated = [
+            Seat(role=r, player=f"{motion.role_by_id[r].name} bot", kind="scripted", difficulty=d)
+            for r, d in seats.items()
+        ]
+        with _progress(show, len(results), "Saving") as advance:
+            for game in results:
+                info = store.create_session(
+                    motion, seated, game.seed, title=f"simulate {motion.id} seed {game.seed}"
+                )
+                for event in game.events or ():
+                    store.append(info.id, event, event.seq)
+                store.set_status(info.id, "finished")
+                ids.append(info.id)
+                advance(1)
+    except StoreError as e:
+        fail(f"saving game {len(ids) + 1}: {e}", code=1)
+    finally:
+        store.close()
+    return ids
+
+
+# -- output ------------------------------------------------------------------------------
+
+
+class _progress:
+    """A rich progress bar on stderr when ``show``; otherwise a no-op counter.
+
+    The bar (and its refresh thread) starts at the first advance, so that worker processes
+    are forked before any thread exists.
+    """
+
+    def __init__(self, show: bool, total: int, label: str) -> None:
+        self.show, self.total, self.label = show, total, label
+        self._bar: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> Callable[[int], None]:
+        return self.advance if self.show else (lambda _n: None)
+
+    def advance(self, n: int) -> None:
+        if self._bar is None:
+            from rich.progress import (
+                BarColumn,
+                MofNCompleteColumn,
+                Progress,
+                TextColumn,
+                TimeRemainingColumn,
+            )
+
+            self._bar = Progress(
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeRemainingColumn(),
+                console=err,
+                transient=True,
+            )
+            self._bar.start()
+            self._task = self._bar.add_task(f"{self.label} games", total=self.total)
+        self._bar.advance(self._task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _render(motion: Motion, f: dict[str, Any]) -> None:
+    seats = ", ".join(f"{r}={d}" for r, d in f["seats"].items())
+    out.print(
+        f"[bold]{escape(motion.title)}[/] ({escape(motion.id)})\n"
+        f"{f['games']} games from seed {f['seed']}; seats: {escape(seats)}\n"
+    )
+    di = f["deterrence_index"]
+    out.print(
+        f"[bold]Final Deterrence Index[/]  mean {di['mean']}  min {di['min']}  "
+        f"Q1 {di['q1']}  median {di['median']}  Q3 {di['q3']}  max {di['max']}"
+    )
+    out.print(histogram_text(di["histogram"]), highlight=False)
+    out.print(f"\n[bold]Agreement rate[/] {f['agreement_rate']:.0%}\n")
+
+    roles = Table(title="Roles", title_justify="left")
+    for col in ("role", "difficulty", "mean objective", "mean debate points"):
+        roles.add_column(col, justify="left" if col in ("role", "difficulty") else "right")
+    for r in f["roles"]:
+        roles.add_row(
+            escape(r["role"]),
+            escape(r["difficulty"] or ""),
+            f"{r['mean_objective']:.1f}",
+            f"{r['mean_debate_points']:.1f}",
+        )
+    out.print(roles)
+
+    failing = Table(title="Criteria most often failing (score < 40)", title_justify="left")
+    for col in ("criterion", "games", "share"):
+        failing.add_column(col, justify="left" if col == "criterion" else "right")
+    for c in f["criteria_failing"][:6]:
+        failing.add_row(escape(c["name"]), str(c["games"]), f"{c['rate']:.0%}")
+    if not f["criteria_failing"]:
+        failing.add_row("none", "0", "0%")
+    out.print(failing)
+
+    cards = Table(
+        title="Stress cards most often breaking the package (drop > 20 or below 40)",
+        title_justify="left",
+    )
+    for col in ("card", "games", "share", "mean index after"):
+        cards.add_column(col, justify="left" if col == "card" else "right")
+    for c in f["stress_breaking"]:
+        cards.add_row(
+            escape(c["name"]), str(c["games"]), f"{c['rate']:.0%}", f"{c['mean_index_after']:.1f}"
+        )
+    out.print(cards)
+    if f.get("saved"):
+        out.print(f"Saved {len(f['saved'])} sessions (see `debate sessions`).")
+
+
+def histogram_text(bins: Sequence[Mapping[str, int]], width: int = 40) -> str:
+    """A small text histogram, one line per bin.
+
+    >>> bins = [{"from": 0, "to": 10, "count": 2}, {"from": 10, "to": 20, "count": 1}]
+    >>> print(histogram_text(bins, 4))
+      0- 10 |#### 2
+     10- 20 |## 1
+    """
+    top = max((b["count"] for b in bins), default=0) or 1
+    lines = []
+    for b in bins:
+        bar = "#" * math.ceil(b["count"] * width / top) if b["count"] else ""
+        lines.append(f"{b['from']:>3}-{b['to']:>3} |{bar} {b['count']}")
+    return "\n".join(lines)

@@ -1,0 +1,147 @@
+"""Scoring a package, and stress-testing it with scenario cards.
+
+>>> from debate.scoring.package import Package
+>>> pkg = Package.model_validate({
+...     "title": "Paper only", "protected": "ua", "aggressor": "ru",
+...     "parties": [
+...         {"id": "us", "name": "United States", "tier": "superpower", "nuclear": True},
+...         {"id": "ua", "name": "Ukraine", "tier": "protected_party"},
+...         {"id": "ru", "name": "Russia", "tier": "aggressor", "nuclear": True}],
+...     "commitments": [{"by": "us", "kind": "assurance", "obligation": "seek_un_action",
+...                      "basis": "memorandum"}]})
+>>> card = score(pkg)
+>>> card.deterrence_index < 25
+True
+>>> card.criterion("obligation").reasons
+('+5.2 #1 United States: assurance to seek un action, memorandum: an assurance to seek un action',)
+>>> [r.card for r in stress_test(pkg, default_cards())][:2]
+['nuclear_blackmail', 'new_administration']
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from debate.scoring.assess import Assessment, Line, assess, label
+from debate.scoring.cards import StressCard
+from debate.scoring.criteria import CRITERION_IDS, CRITERION_NAMES
+from debate.scoring.index import deterrence_index, resolve_weights
+from debate.scoring.package import Package
+from debate.scoring.results import CriterionScore, Scorecard, StressResult
+from debate.scoring.stress import CardMatcher, default_cards
+
+__all__ = ["default_cards", "score", "stress_test"]
+
+
+def score(
+    package: Package,
+    weights: Mapping[str, float] | None = None,
+    factors: Sequence[float] | None = None,
+) -> Scorecard:
+    """Rate a package on every criterion, with reasons, and its Deterrence Index.
+
+    ``weights`` overrides criterion weights (a motion's); ``factors[i]`` multiplies commitment
+    ``i``'s contribution (1.0 by default; the game passes 0.5 for a commitment discounted by
+    a lost challenge, 0 voids it).
+    """
+    w = resolve_weights(weights)
+    f = _factors(package, factors)
+    assessment = _assessment(package)
+    results = assessment.evaluate(f, explain=True)
+    labels: dict[int, str] = {}
+    criteria = tuple(
+        CriterionScore(
+            cid,
+            CRITERION_NAMES[cid],
+            _clamp(results[cid].score),
+            tuple(_format(package, line, labels) for line in results[cid].lines),
+        )
+        for cid in CRITERION_IDS
+    )
+    index, reasons = deterrence_index({c.id: c.score for c in criteria}, w, explain=True)
+    return Scorecard(package.title, index, criteria, reasons)
+
+
+def stress_test(
+    package: Package,
+    cards: Sequence[StressCard],
+    weights: Mapping[str, float] | None = None,
+    factors: Sequence[float] | None = None,
+) -> tuple[StressResult, ...]:
+    """Apply each card to the package on its own and recompute the index.
+
+    Each result lists the commitments the card defeated, one line each with the reason.
+    """
+    w = resolve_weights(weights)
+    f = _factors(package, factors)
+    assessment = _assessment(package)
+    matcher = CardMatcher(package, f)
+    labels: dict[int, str] = {}
+    return tuple(_apply_card(assessment, matcher, card, w, f, labels) for card in cards)
+
+
+def _apply_card(
+    assessment: Assessment,
+    matcher: CardMatcher,
+    card: StressCard,
+    weights: Mapping[str, float],
+    factors: list[float],
+    labels: dict[int, str],
+) -> StressResult:
+    package = assessment.package
+    stressed = list(factors)
+    defeated = []
+    for idx, kept, reason in matcher.effects(card):
+        stressed[idx] = factors[idx] * kept
+        outcome = "voided" if kept == 0 else f"kept at {kept:.0%}"
+        name = labels.get(idx)
+        if name is None:
+            name = labels[idx] = label(package, idx)
+        defeated.append(f"{name}: {outcome}: {reason}")
+    results = assessment.evaluate(stressed)
+    index, _ = deterrence_index({cid: r.score for cid, r in results.items()}, weights)
+    return StressResult(card.id, card.name, index, tuple(defeated))
+
+
+# The last package read, kept by identity: `debate score --stress` and the debrief score a
+# package and then stress-test the same object, which need not be read twice. A package is
+# frozen, and holding it here keeps its id from being reused.
+_last_read: tuple[Package, Assessment] | None = None
+
+
+def _assessment(package: Package) -> Assessment:
+    global _last_read
+    cached = _last_read
+    if cached is not None and cached[0] is package:
+        return cached[1]
+    assessment = assess(package)
+    _last_read = (package, assessment)
+    return assessment
+
+
+def _factors(package: Package, factors: Sequence[float] | None) -> list[float]:
+    n = len(package.commitments)
+    if factors is None:
+        return [1.0] * n
+    if len(factors) != n:
+        raise ValueError(f"{len(factors)} factors for {n} commitments")
+    out = [float(x) for x in factors]
+    for i, x in enumerate(out):
+        if not 0.0 <= x <= 1.0:  # also refuses NaN
+            raise ValueError(f"factor {i} must be between 0 and 1, not {x!r}")
+    return out
+
+
+def _format(package: Package, line: Line, labels: dict[int, str]) -> str:
+    points, idx, note = line
+    text = f"{points:+.1f}".replace("-0.0", "+0.0")
+    if idx < 0:
+        return f"{text} {note}"
+    name = labels.get(idx)
+    if name is None:
+        name = labels[idx] = label(package, idx)
+    return f"{text} {name}: {note}"
+
+
+def _clamp(x: float) -> float:
+    return 0.0 if x < 0 else 100.0 if x > 100 else x

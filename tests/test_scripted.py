@@ -1,0 +1,532 @@
+"""Scripted roles: seeded, resumable, explainable, and behaving like the capitals in the
+article (Kyiv, the Kremlin, Washington, Brussels, Beijing)."""
+
+from __future__ import annotations
+
+import doctest
+import json
+import os
+import random
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+import debate.scripted
+import debate.scripted.choose
+import debate.scripted.context
+import debate.scripted.facts
+import debate.scripted.lines
+import debate.scripted.policies
+import debate.scripted.rng
+import debate.scripted.runner
+import debate.scripted.tournament
+from debate.engine import (
+    Challenge,
+    Demand,
+    GameState,
+    Propose,
+    apply,
+    events_to_json,
+    fold,
+    new_game,
+)
+from debate.engine.commitments import (
+    Demilitarisation,
+    Funding,
+    Peacekeepers,
+    Recognition,
+    Troops,
+)
+from debate.engine.testing import tiny_motion, tiny_motion_data
+from debate.motions import Motion
+from debate.scripted import (
+    DIFFICULTIES,
+    Decision,
+    choose_action,
+    decision_rng,
+    default_seats,
+    play_game,
+    policy_for,
+)
+from debate.scripted.context import Ctx
+
+GUARANTEES = Path(__file__).resolve().parents[1] / "motions" / "guarantees.toml"
+ALL_NORMAL = {"kyiv": "normal", "kremlin": "normal", "washington": "normal", "brussels": "normal"}
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        debate.scripted,
+        debate.scripted.choose,
+        debate.scripted.context,
+        debate.scripted.facts,
+        debate.scripted.lines,
+        debate.scripted.policies,
+        debate.scripted.rng,
+        debate.scripted.runner,
+        debate.scripted.tournament,
+    ],
+)
+def test_docstring_examples(module: object) -> None:
+    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)  # type: ignore[arg-type]
+    assert result.failed == 0
+
+
+# -- helpers -----------------------------------------------------------------------------------
+
+
+def advance_to(state: GameState, role: str) -> GameState:
+    """Let the others pass until it is ``role``'s turn (in the negotiation phase)."""
+    from debate.engine import Pass
+
+    while state.current_role != role or state.phase.id == "opening":
+        state, _ = apply(state, state.current_role, Pass())  # type: ignore[arg-type]
+    return state
+
+
+def decide(state: GameState, role: str, difficulty: str = "normal", seed: int = 0) -> Decision:
+    return choose_action(state.motion, state, role, difficulty, decision_rng(seed, state.seq, role))
+
+
+def kyiv_opened(motion: Motion) -> GameState:
+    """A new game after Kyiv's own opening turn (army tabled, troops demanded)."""
+    state = new_game(motion)
+    while state.current_role == "kyiv":
+        state, _ = apply(state, "kyiv", decide(state, "kyiv").action)
+    return state
+
+
+def decisions_over_seeds(state: GameState, role: str, seeds: range) -> list[Decision]:
+    return [decide(state, role, "normal", s) for s in seeds]
+
+
+# -- the contract -----------------------------------------------------------------------------
+
+
+def test_same_inputs_same_decision(article_motion: Motion) -> None:
+    state = new_game(article_motion)
+    for difficulty in DIFFICULTIES:
+        a = decide(state, "kyiv", difficulty, 5)
+        b = decide(state, "kyiv", difficulty, 5)
+        assert a == b
+
+
+def test_asking_out_of_turn_or_with_an_unknown_difficulty_is_an_error(tiny: Motion) -> None:
+    state = new_game(tiny)
+    with pytest.raises(ValueError, match="not kremlin's turn"):
+        decide(state, "kremlin")
+    with pytest.raises(ValueError, match="unknown difficulty 'expert'"):
+        choose_action(tiny, state, "kyiv", "expert", random.Random(0))
+
+
+def test_every_rationale_names_its_rule(article_motion: Motion) -> None:
+    result = play_game(article_motion, ALL_NORMAL, seed=11)
+    for event in result.events:
+        assert event.rationale, event
+        rule = event.rationale.split(":")[0]
+        assert rule.split(".")[0] == event.actor and "." in rule, event.rationale
+        assert len(event.rationale) <= 1000
+
+
+def test_rationales_cite_the_claims_and_criteria_they_rest_on(article_motion: Motion) -> None:
+    result = play_game(article_motion, ALL_NORMAL, seed=3)
+    cited = [e for e in result.events if "(rests on" in (e.rationale or "")]
+    assert cited
+    for e in cited:
+        for part in e.rationale.split("(rests on ")[1].rstrip(")").split(", "):  # type: ignore[union-attr]
+            kind, _, ident = part.partition(" ")
+            if kind == "claim":
+                assert ident in article_motion.claim_by_id, e.rationale
+            elif kind == "criterion":
+                assert ident in article_motion.criterion_weights or ident == "deterrence_index"
+
+
+def test_a_game_resumed_midway_plays_on_identically(article_motion: Motion) -> None:
+    seats = {"kyiv": "hard", "kremlin": "easy", "washington": "normal", "brussels": "normal"}
+    whole = play_game(article_motion, seats, seed=21)
+    for k in (0, 7, len(whole.events) // 2, len(whole.events) - 1):
+        # Rebuild the state from the stored log (as the TUI does after a crash) and go on.
+        state = fold(article_motion, whole.events[:k], roles=seats)
+        events = list(whole.events[:k])
+        while not state.finished:
+            role = state.current_role
+            assert role is not None
+            d = choose_action(
+                article_motion, state, role, seats[role], decision_rng(21, state.seq, role)
+            )
+            state, event = apply(state, role, d.action, d.rationale)
+            events.append(event)
+        assert tuple(events) == whole.events
+
+
+def test_games_do_not_depend_on_the_hash_seed() -> None:
+    # Set iteration order of strings changes with PYTHONHASHSEED; policies must not use it.
+    code = (
+        "import hashlib, sys\n"
+        "from debate.motions import load_motion\n"
+        "from debate.scripted import play_game\n"
+        "from debate.engine import events_to_json\n"
+        "m = load_motion(sys.argv[1])\n"
+        "seats = {'kyiv': 'hard', 'kremlin': 'hard', 'washington': 'easy', 'brussels': 'normal'}\n"
+        "r = play_game(m, seats, 4)\n"
+        "print(hashlib.sha256(events_to_json(list(r.events)).encode()).hexdigest())\n"
+    )
+    digests = set()
+    for hash_seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": hash_seed}
+        run = subprocess.run(
+            [sys.executable, "-c", code, str(GUARANTEES)],
+            env=env,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        digests.add(run.stdout.strip())
+    assert len(digests) == 1
+
+
+# -- Kyiv ---------------------------------------------------------------------------------------
+
+
+def test_kyiv_opens_by_tabling_its_own_army(article_motion: Motion) -> None:
+    d = decide(new_game(article_motion), "kyiv")
+    assert isinstance(d.action, Propose) and d.action.commitment.kind == "own_forces"
+    assert d.rationale.startswith("kyiv.army_first") and "claim army_first" in d.rationale
+
+
+def test_kyiv_demands_statute_troops_from_washington(article_motion: Motion) -> None:
+    state = new_game(article_motion)
+    state, _ = apply(state, "kyiv", decide(state, "kyiv").action)
+    d = decide(state, "kyiv")
+    assert isinstance(d.action, Demand)
+    troops = d.action.commitment
+    assert isinstance(troops, Troops) and troops.by == "washington"
+    assert troops.timing == "standing" and troops.basis == "statute" and troops.size >= 50_000
+    for topic in ("funding", "supply", "troop status", "duration", "amendment"):
+        assert topic in (troops.note or "")
+
+
+def test_kyiv_refuses_demilitarisation(article_motion: Motion) -> None:
+    state = new_game(article_motion)
+    state, _ = apply(state, "kyiv", decide(state, "kyiv").action)
+    state = advance_to(state, "kremlin")
+    state, _ = apply(
+        state, "kremlin", Demand(commitment=Demilitarisation(by="kyiv", force_cap=50_000))
+    )
+    state = advance_to(state, "kyiv")
+    for d in decisions_over_seeds(state, "kyiv", range(30)):
+        assert d.action.type == "reject", d
+        assert "red line" in d.rationale
+
+
+def test_kyiv_challenges_guarantees_that_act_only_after_an_attack(article_motion: Motion) -> None:
+    state = advance_to(kyiv_opened(article_motion), "washington")
+    late = Troops(by="washington", size=40_000, timing="on_attack", basis="statute")
+    state, _ = apply(state, "washington", Propose(commitment=late))
+    state = advance_to(state, "kyiv")
+    found = []
+    for seed in range(10):
+        d = decide(state, "kyiv", seed=seed)
+        if isinstance(d.action, Challenge):
+            found.append(d)
+    assert found
+    assert all(d.action.criterion == "pre_positioning" for d in found)  # type: ignore[union-attr]
+    assert all("after_attack_worthless" in d.action.claims for d in found)  # type: ignore[union-attr]
+
+
+def test_kyiv_challenges_memoranda_on_legal_durability(article_motion: Motion) -> None:
+    state = advance_to(kyiv_opened(article_motion), "brussels")
+    paper = Funding(by="brussels", usd_bn_per_year=5, years=2, basis="memorandum")
+    state, _ = apply(state, "brussels", Propose(commitment=paper))
+    state = advance_to(state, "kyiv")
+    d = decide(state, "kyiv")
+    assert isinstance(d.action, Challenge)
+    assert d.action.criterion == "legal_durability" and "budapest_precedent" in d.action.claims
+
+
+# -- the Kremlin --------------------------------------------------------------------------------
+
+
+def test_kremlin_demands_the_concessions_of_its_brief(article_motion: Motion) -> None:
+    kinds = set()
+    for seed in range(5):
+        result = play_game(article_motion, ALL_NORMAL, seed)
+        kinds |= {
+            e.action.commitment.kind
+            for e in result.events
+            if e.actor == "kremlin" and isinstance(e.action, Demand)
+        }
+    assert {"demilitarisation", "recognition", "foreign_troop_ban", "neutrality"} <= kinds
+    assert "sanctions_relief" in kinds
+
+
+def offered(state: GameState, role: str) -> list[Challenge]:
+    """The challenges ``role``'s normal policy offers now."""
+    ctx = Ctx(state, role, random.Random(0))
+    return [
+        c.action
+        for c in policy_for(state.motion, role).candidates(ctx)
+        if isinstance(c.action, Challenge)
+    ]
+
+
+def test_kremlin_threatens_a_non_nuclear_contingent(article_motion: Motion) -> None:
+    state = advance_to(new_game(article_motion), "brussels")
+    force = Peacekeepers(
+        by="brussels",
+        size=20_000,
+        mandate="self_defence",
+        basis="treaty",
+        withdrawal="guarantor",
+    )
+    state, _ = apply(state, "brussels", Propose(commitment=force))
+    state = advance_to(state, "kremlin")
+    (threat,) = offered(state, "kremlin")
+    assert threat.criterion == "nuclear_resilience" and "blackmail_worked" in threat.claims
+    # And in whole games it makes that threat.
+    threats = [
+        e
+        for seed in range(6)
+        for e in play_game(article_motion, ALL_NORMAL, seed).events
+        if e.actor == "kremlin"
+        and isinstance(e.action, Challenge)
+        and e.action.criterion == "nuclear_resilience"
+    ]
+    assert threats and all("kremlin.nuclear_threat" in (e.rationale or "") for e in threats)
+
+
+def test_kremlin_mocks_guarantees_that_act_only_after_an_attack(tiny: Motion) -> None:
+    from debate.engine.commitments import DefencePact
+
+    state = advance_to(new_game(tiny), "washington")
+    pact = DefencePact(by="washington", obligation="consult", basis="statute")
+    state, _ = apply(state, "washington", Propose(commitment=pact))
+    state = advance_to(state, "kremlin")
+    assert [c.criterion for c in offered(state, "kremlin")] == ["obligation"]
+
+
+def test_kremlin_signs_only_when_its_gains_outweigh_the_deterrence(article_motion: Motion) -> None:
+    # A strong package with no concessions: the Kremlin votes no.
+    strong = new_game(article_motion)
+    strong = advance_to(strong, "washington")
+    big = Troops(
+        by="washington",
+        size=100_000,
+        timing="standing",
+        basis="statute",
+        composition=("armour", "air", "support"),
+    )
+    strong, _ = apply(strong, "washington", Propose(commitment=big))
+    strong = _to_vote(strong, "kremlin")
+    assert decide(strong, "kremlin").action.accept is False  # type: ignore[union-attr]
+    # Everything it asked for, and nothing stationed: it signs.
+    weak = new_game(article_motion)
+    weak = advance_to(weak, "kyiv")
+    for concession in (
+        Demilitarisation(by="kyiv", force_cap=50_000),
+        Recognition(by="kyiv", scope="de_jure"),
+    ):
+        weak, _ = apply(weak, "kyiv", Propose(commitment=concession))
+    weak = _to_vote(weak, "kremlin")
+    assert decide(weak, "kremlin").action.accept is True  # type: ignore[union-attr]
+
+
+def _to_vote(state: GameState, role: str) -> GameState:
+    from debate.engine import Pass, Vote
+
+    while not state.in_vote or state.current_role != role:
+        actor = state.current_role
+        assert actor is not None
+        state, _ = apply(state, actor, Vote(accept=True) if state.in_vote else Pass())
+    return state
+
+
+# -- Washington -----------------------------------------------------------------------------------
+
+
+def test_washington_opens_with_arms_and_funding_by_executive_act(article_motion: Motion) -> None:
+    result = play_game(article_motion, ALL_NORMAL, seed=2)
+    opening = [e for e in result.events if e.actor == "washington"][:2]
+    assert {e.action.commitment.kind for e in opening} == {"arms", "funding"}  # type: ignore[union-attr]
+    assert {e.action.commitment.basis for e in opening} == {"executive"}  # type: ignore[union-attr]
+
+
+def test_washington_yields_to_cited_challenges(article_motion: Motion) -> None:
+    state = advance_to(new_game(article_motion), "washington")
+    decree = Troops(by="washington", size=20_000, timing="standing", basis="executive")
+    state, _ = apply(state, "washington", Propose(commitment=decree))
+    state = advance_to(state, "kyiv")
+    argued = Challenge(
+        commitment_id="c1",
+        criterion="legal_durability",
+        claims=("law_not_decree", "budapest_precedent"),
+    )
+    state, _ = apply(state, "kyiv", argued)
+    bare = replace(state.copy())
+    state = advance_to(state, "washington")
+    answers = [d.action for d in decisions_over_seeds(state, "washington", range(40))]
+    amended = [a for a in answers if a.type == "amend"]
+    assert amended and all(a.commitment.basis == "statute" for a in amended)  # type: ignore[union-attr]
+    assert all(a.type in ("amend", "speak") for a in answers)  # always answers the challenge
+    # Without cited claims the same challenge moves it less often.
+    bare.challenges["x1"] = replace(bare.challenges["x1"], claims=())
+    bare = advance_to(bare, "washington")
+    unargued = [d.action for d in decisions_over_seeds(bare, "washington", range(40))]
+    assert sum(a.type == "amend" for a in unargued) < len(amended)
+
+
+def test_washington_moves_towards_troops_under_pressure(article_motion: Motion) -> None:
+    policy = policy_for(article_motion, "washington")
+    state = advance_to(new_game(article_motion), "washington")
+    for usd in (5, 6):  # two commitments for Kyiv to challenge
+        money = Funding(by="washington", usd_bn_per_year=usd, years=2, basis="executive")
+        state, _ = apply(state, "washington", Propose(commitment=money))
+    state = advance_to(state, "kyiv")
+    ask = Troops(by="washington", size=50_000, timing="standing", basis="statute")
+    low, _ = apply(state, "kyiv", Demand(commitment=ask))  # pressure 1: the demand
+    high = low
+    for cid in ("c1", "c2"):  # pressure 3: two challenges citing claims, on two turns
+        high = advance_to(high, "kyiv")
+        argued = Challenge(
+            commitment_id=cid, criterion="pre_positioning", claims=("tripwire_logic",)
+        )
+        high, _ = apply(high, "kyiv", argued)
+
+    def accepts(state: GameState) -> int:
+        state = advance_to(state, "washington")
+        assert policy.pressure(Ctx(state, "washington", random.Random(0))) in (1, 3)
+        demand = state.pending_demands(to="washington")[0]
+        answers = [
+            policy.answer_demand(Ctx(state, "washington", random.Random(seed)), demand)[0]
+            for seed in range(60)
+        ]
+        return sum(a.action.type == "accept" for a in answers)
+
+    assert accepts(high) > accepts(low) + 10
+
+
+# -- Brussels -------------------------------------------------------------------------------------
+
+
+def _peacekeepers_under_threat(motion: Motion, backed: bool) -> GameState:
+    state = advance_to(new_game(motion), "washington")
+    if backed:
+        troops = Troops(by="washington", size=50_000, timing="standing", basis="statute")
+        state, _ = apply(state, "washington", Propose(commitment=troops))
+    state = advance_to(state, "brussels")
+    force = Peacekeepers(
+        by="brussels", size=20_000, mandate="self_defence", basis="treaty", withdrawal="guarantor"
+    )
+    state, _ = apply(state, "brussels", Propose(commitment=force))
+    state = advance_to(state, "kremlin")
+    cid = next(c.id for c in state.commitments.values() if c.owner == "brussels")
+    threat = Challenge(
+        commitment_id=cid, criterion="nuclear_resilience", claims=("blackmail_worked",)
+    )
+    state, _ = apply(state, "kremlin", threat)
+    return advance_to(state, "brussels")
+
+
+def test_brussels_wobbles_under_nuclear_threat_without_a_superpower(article_motion: Motion) -> None:
+    alone = _peacekeepers_under_threat(article_motion, backed=False)
+    answers = {d.action.type for d in decisions_over_seeds(alone, "brussels", range(30))}
+    assert answers <= {"concede", "amend"} and answers  # never stands firm alone
+    backed = _peacekeepers_under_threat(article_motion, backed=True)
+    answers = {d.action.type for d in decisions_over_seeds(backed, "brussels", range(30))}
+    assert answers == {"speak"}  # rebuts: a superpower stands beside it
+
+
+def test_brussels_offers_money_sanctions_and_hybrid_cover(article_motion: Motion) -> None:
+    kinds: set[str] = set()
+    for seed in range(5):
+        result = play_game(article_motion, ALL_NORMAL, seed)
+        kinds |= {
+            e.action.commitment.kind
+            for e in result.events
+            if e.actor == "brussels" and isinstance(e.action, Propose)
+        }
+    assert {"funding", "sanctions", "hybrid_defence"} <= kinds
+
+
+# -- Beijing --------------------------------------------------------------------------------------
+
+
+def test_beijing_stays_non_committal(article_motion: Motion) -> None:
+    seats = {**ALL_NORMAL, "beijing": "normal"}
+    for seed in range(15):
+        result = play_game(article_motion, seats, seed)
+        mine = [e.action for e in result.events if e.actor == "beijing"]
+        for action in mine:
+            assert action.type in ("speak", "propose", "demand", "reject", "accept", "pass", "vote")
+            if isinstance(action, Propose):
+                assert action.commitment.kind in ("assurance", "monitors")
+        assert sum(a.type == "speak" for a in mine) >= len(mine) // 3
+
+
+# -- other motions ------------------------------------------------------------------------------
+
+
+def renamed_motion() -> Motion:
+    """The tiny motion with role ids no policy is written for: tier fallbacks play it."""
+    data = tiny_motion_data()
+    rename = {"kyiv": "taiwan", "kremlin": "prc", "washington": "usa"}
+    for role in data["roles"]:
+        role["id"] = rename[role["id"]]
+    data["turn_order"] = [rename[r] for r in data["turn_order"]]
+    return Motion.model_validate(data)
+
+
+def test_roles_with_other_ids_get_their_tiers_policy() -> None:
+    motion = renamed_motion()
+    assert policy_for(motion, "taiwan").rule_prefix == "protected_party"
+    assert policy_for(motion, "prc").rule_prefix == "aggressor"
+    result = play_game(motion, {"taiwan": "normal", "prc": "hard", "usa": "easy"}, seed=1)
+    assert result.final.finished
+    rules = {e.rationale.split(":")[0] for e in result.events}  # type: ignore[union-attr]
+    assert "protected_party.army_first" in rules
+    assert any(r.startswith("aggressor.demand_") for r in rules)
+
+
+# -- the runner ---------------------------------------------------------------------------------
+
+
+def test_play_game_returns_a_scored_replayable_game(article_motion: Motion) -> None:
+    result = play_game(article_motion, ALL_NORMAL, seed=8)
+    assert result.final.finished and result.agreed in (True, False)
+    assert fold(article_motion, result.events, roles=result.seats).seq == result.final.seq
+    assert 0 <= result.deterrence_index <= 100
+    assert set(result.role_scores) == set(ALL_NORMAL)
+    assert len(result.stress) == len(article_motion.cards) or result.stress
+    summary = result.summary()
+    assert summary.deterrence_index == result.deterrence_index and summary.events is None
+    assert result.summary(keep_events=True).events == result.events
+    json.loads(events_to_json(list(result.events)))
+
+
+def test_seats_are_checked(article_motion: Motion) -> None:
+    with pytest.raises(ValueError, match="no role 'moscow'"):
+        play_game(article_motion, {"moscow": "hard", "kyiv": "normal"}, 0)
+    with pytest.raises(ValueError, match="unknown difficulty 'brutal'"):
+        default_seats(article_motion, {"kyiv": "brutal"})
+    seats = default_seats(article_motion, {"beijing": "easy", "kyiv": "hard"})
+    assert list(seats) == ["kyiv", "kremlin", "washington", "brussels", "beijing"]
+    assert seats["kyiv"] == "hard" and seats["kremlin"] == "normal"
+
+
+def test_the_tiny_motion_plays_at_every_difficulty(tiny: Motion) -> None:
+    for difficulty in DIFFICULTIES:
+        seats = dict.fromkeys(("kyiv", "kremlin", "washington"), difficulty)
+        assert play_game(tiny, seats, seed=0).final.finished
+
+
+def test_context_offers_demands_only_where_the_rules_allow(tiny: Motion) -> None:
+    ctx = Ctx(new_game(tiny), "kyiv", random.Random(0))
+    assert ctx.may_demand("troops", "washington")
+    assert not ctx.may_demand("troops", "kremlin")  # the Kremlin may not commit troops
+    assert not ctx.may_demand("troops", "kyiv")  # not of oneself
+    assert not ctx.may_demand("sanctions", "washington")  # Kyiv may not demand sanctions here
+    assert tiny_motion().id == "tiny"
