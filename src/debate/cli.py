@@ -18,7 +18,7 @@ app = typer.Typer(
 )
 
 #: Modules under debate.commands that each define ``register(app)``.
-COMMAND_MODULES: tuple[str, ...] = ("motions", "score", "simulate", "sessions")
+COMMAND_MODULES: tuple[str, ...] = ("motions", "play", "replay", "score", "simulate", "sessions")
 
 
 @app.callback(invoke_without_command=True)

@@ -1,0 +1,98 @@
+"""`debate play [MOTION] [--as ROLE] [--seed S] [--db URL]` and the lobby of bare `debate`.
+
+Without MOTION the lobby opens. With MOTION a solo practice game starts at once: the role
+named by --as (default: the protected party) is human, every other role scripted (normal).
+"""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from debate.commands.common import DbOption, bad_input_exits, fail
+
+MotionArg = Annotated[
+    str | None, typer.Argument(help="Motion id or path: start solo practice on it at once.")
+]
+RoleOption = Annotated[
+    str | None, typer.Option("--as", help="Your role (default: the protected party, e.g. kyiv).")
+]
+SeedOption = Annotated[
+    int | None, typer.Option("--seed", help="Seed of the scripted roles (default: random).")
+]
+NameOption = Annotated[str, typer.Option("--name", help="Your player name (max 40).")]
+DirOption = Annotated[
+    list[Path] | None,
+    typer.Option("--dir", help="Also look for motions in this directory (repeatable)."),
+]
+
+
+def _open_store(db: str | None):  # type: ignore[no-untyped-def]
+    from debate.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as e:
+        fail(str(e), code=1)
+
+
+def open_lobby(db: str | None = None, motion_dirs: list[Path] | None = None) -> None:
+    """Run the game's lobby (what `debate` with no command does)."""
+    from debate.tui import create_app
+
+    store = _open_store(db if db is not None else os.environ.get("DEBATE_DB"))
+    create_app(store=store, motion_dirs=motion_dirs or []).run()
+
+
+def play(
+    motion: MotionArg = None,
+    role: RoleOption = None,
+    seed: SeedOption = None,
+    name: NameOption = "You",
+    db: DbOption = None,
+    dirs: DirOption = None,
+) -> None:
+    """Open the lobby, or start solo practice on MOTION as the role --as."""
+    if motion is None:
+        if role is not None or seed is not None:
+            fail("--as and --seed need a MOTION to start a game on", code=2)
+        open_lobby(db, dirs)
+        return
+    from debate.motions import resolve_motion
+    from debate.play import check_player_name
+
+    with bad_input_exits():
+        chosen = resolve_motion(motion, dirs or [])
+    role_id = role or chosen.protected.id
+    if role_id not in chosen.role_by_id:
+        known = ", ".join(r.id for r in chosen.roles)
+        fail(f"no role {role_id!r} in motion {chosen.id!r} (roles: {known})", code=2)
+    if problem := check_player_name(name):
+        fail(problem, code=2)
+    store = _open_store(db)
+    game_seed = seed if seed is not None else random.randrange(1, 10_000)
+
+    def start(app):  # type: ignore[no-untyped-def]
+        from debate.play import GameController
+        from debate.store import Seat
+
+        seats = [
+            Seat(r.id, name, "human")
+            if r.id == role_id
+            else Seat(r.id, f"{r.name} (normal)", "scripted", "normal")
+            for r in chosen.roles
+            if not r.optional or r.id == role_id
+        ]
+        app.begin(GameController.start(store, chosen, seats, game_seed, title=chosen.title))
+
+    from debate.tui import create_app
+
+    create_app(store=store, motion_dirs=dirs or [], on_ready=start).run()
+
+
+def register(app: typer.Typer) -> None:
+    app.command("play")(play)

@@ -1,0 +1,58 @@
+"""`debate replay ID [--at N] [--db URL]`, and the Markdown and HTML debrief exports.
+
+The replay opens the game's app directly on the replay screen of a saved session. The
+exports plug into `debate export --format md|html` through the sessions command's format
+registry (the JSON document stays the store's own).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from debate.commands.common import DbOption, fail
+
+#: Debrief formats added to `debate export` (imported only when asked for).
+EXPORT_FORMATS: dict[str, str] = {
+    "md": "debate.report.exports:markdown_export",
+    "html": "debate.report.exports:html_export",
+}
+
+
+def replay(
+    session_id: Annotated[str, typer.Argument(help="Session id, as `debate sessions` lists it.")],
+    at: Annotated[
+        int | None,
+        typer.Option("--at", help="Open at this event number (0 = start; default: the end)."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Replay a saved session: step through it, annotate, branch, export."""
+    from debate.report.saved import load_record
+    from debate.store import StoreError, open_store
+
+    try:
+        store = open_store(db)
+        info = store.get(session_id)
+        load_record(store, session_id)  # a session that no longer replays is refused here
+    except StoreError as e:
+        fail(e.message, code=e.exit_code)
+    if at is not None and not 0 <= at <= info.events:
+        fail(f"session {session_id} has events 0 to {info.events}; --at {at} is outside", code=2)
+
+    from debate.tui import create_app
+    from debate.tui.screens.replay import open_replay_screen
+
+    def start(app):  # type: ignore[no-untyped-def]
+        open_replay_screen(app, session_id, start=at)
+
+    create_app(store=store, on_ready=start).run()
+
+
+def register(app: typer.Typer) -> None:
+    from debate.commands.sessions import register_export_format
+
+    for name, writer in EXPORT_FORMATS.items():
+        register_export_format(name, writer)
+    app.command("replay")(replay)

@@ -1,0 +1,168 @@
+"""The headless game: a saved session's motion, seats, events and states.
+
+The controller is what the TUI (and its tests) drive. Every action goes through
+:meth:`GameController.submit`, which asks the engine, then commits the event through the
+store *before* anything on screen changes; a refused action raises
+:class:`~debate.engine.IllegalAction` and changes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any, Protocol
+
+from debate.engine import Action, Event, GameState, apply, replay
+from debate.motions import Motion
+from debate.play.scores import ScoreBook
+from debate.play.scripted_seat import ScriptedMove, choose
+from debate.play.transcript import TranscriptEntry, entries
+
+#: Longest player name accepted (names are shown in narrow panels).
+MAX_NAME = 40
+FINISHED = "finished"
+
+
+class SeatLike(Protocol):
+    """A seat as the store keeps it (``debate.store.Seat``)."""
+
+    role: str
+    player: str
+    kind: str  # "human" | "scripted"
+    difficulty: str | None
+
+
+class StoreLike(Protocol):
+    """The part of the store's repository the game uses."""
+
+    def create_session(
+        self, motion: Motion, seats: Sequence[Any], seed: int, title: Any = ...
+    ) -> Any: ...
+    def append(self, session_id: Any, event: Event, expected_seq: int) -> Any: ...
+    def load(self, session_id: Any) -> Any: ...
+    def set_status(self, session_id: Any, status: str) -> Any: ...
+
+
+def check_player_name(name: str) -> str | None:
+    """Why a player name is not acceptable, or None if it is."""
+    if not name.strip():
+        return "a human seat needs a player name"
+    if len(name) > MAX_NAME:
+        return f"player names are limited to {MAX_NAME} characters (this one has {len(name)})"
+    return None
+
+
+class GameController:
+    """One session being played."""
+
+    def __init__(
+        self,
+        store: StoreLike,
+        session_id: Any,
+        motion: Motion,
+        seats: Iterable[SeatLike],
+        seed: int,
+        events: Sequence[Event] = (),
+    ) -> None:
+        self.store = store
+        self.session_id = session_id
+        self.motion = motion
+        self.seed = seed
+        self.seats: dict[str, SeatLike] = {s.role: s for s in seats}
+        self.events: list[Event] = list(events)
+        #: states[k] is the fold of the first k events.
+        self.states: list[GameState] = replay(motion, self.events, list(self.seats))
+        self.scores = ScoreBook(self.states)
+
+    # -- opening a game ------------------------------------------------------------------
+    @classmethod
+    def start(
+        cls,
+        store: StoreLike,
+        motion: Motion,
+        seats: Sequence[SeatLike],
+        seed: int,
+        title: str | None = None,
+    ) -> GameController:
+        """Create and save a new session, and return its controller."""
+        created = store.create_session(motion, list(seats), seed, title=title)
+        session_id = getattr(created, "id", created)
+        return cls(store, session_id, motion, seats, seed)
+
+    @classmethod
+    def resume(cls, store: StoreLike, session_id: Any) -> GameController:
+        """Reopen a saved session exactly where it stopped."""
+        loaded = store.load(session_id)
+        info = loaded.info
+        return cls(
+            store,
+            getattr(info, "id", session_id),
+            loaded.motion,
+            loaded.seats,
+            int(getattr(info, "seed", 0) or 0),
+            loaded.events,
+        )
+
+    # -- where the game is ---------------------------------------------------------------
+    @property
+    def state(self) -> GameState:
+        return self.states[-1]
+
+    @property
+    def finished(self) -> bool:
+        return self.state.finished
+
+    @property
+    def current_role(self) -> str | None:
+        return self.state.current_role
+
+    def seat(self, role: str) -> SeatLike:
+        return self.seats[role]
+
+    def is_human(self, role: str | None) -> bool:
+        return role is not None and self.seats[role].kind == "human"
+
+    @property
+    def human_roles(self) -> list[str]:
+        return [r for r in self.state.roles if self.is_human(r)]
+
+    def last_human_actor(self) -> str | None:
+        """The human seat that acted last (who holds the keyboard between turns)."""
+        return next((e.actor for e in reversed(self.events) if self.is_human(e.actor)), None)
+
+    def transcript(self, since: int = 0) -> list[TranscriptEntry]:
+        return entries(self.events[since:], self.state)
+
+    # -- acting --------------------------------------------------------------------------
+    def submit(
+        self, action: Action, actor: str | None = None, rationale: str | None = None
+    ) -> Event:
+        """Apply ``action`` for ``actor`` (default: the role to play), then save it.
+
+        Raises :class:`~debate.engine.IllegalAction` (nothing changes) or the store's error
+        (nothing changes either: the event is kept only once it is committed).
+        """
+        role = actor or self.current_role
+        if role is None:
+            from debate.engine.errors import GameOver
+
+            raise GameOver("the game is over")
+        new_state, event = apply(self.state, role, action, rationale)
+        self.store.append(self.session_id, event, expected_seq=event.seq)
+        self.events.append(event)
+        self.states.append(new_state)
+        if new_state.finished:
+            self.store.set_status(self.session_id, FINISHED)
+        return event
+
+    def scripted_move(self) -> ScriptedMove:
+        """What the scripted seat to play would do now (pure: nothing is applied)."""
+        role = self.current_role
+        if role is None or self.is_human(role):
+            raise ValueError("no scripted seat is to play")
+        seat = self.seats[role]
+        return choose(self.motion, self.state, role, seat.difficulty or "normal", self.seed)
+
+    def play_scripted(self) -> Event:
+        """Choose and submit the scripted seat's move."""
+        move = self.scripted_move()
+        return self.submit(move.action, rationale=move.rationale)

@@ -1,0 +1,124 @@
+"""The transcript as plain data: one entry per event, in words a seminar can read.
+
+Entries carry the player's own text separately (``text``) so that every renderer can show
+it literally; ``summary`` is built only from ids, names and commitment descriptions.
+Shared by the debate table, the replay screen and exports.
+
+>>> from debate.engine import Speak, apply, new_game
+>>> from debate.engine.testing import tiny_motion
+>>> state, event = apply(new_game(tiny_motion()), "kyiv", Speak(text="[b]Hi[/b]"))
+>>> entry = entry_for(event, state)
+>>> entry.role, entry.summary, entry.text
+('kyiv', 'speaks', '[b]Hi[/b]')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from debate.engine import (
+    Accept,
+    Amend,
+    Challenge,
+    Concede,
+    Demand,
+    Event,
+    GameState,
+    Propose,
+    Reject,
+    Speak,
+    Vote,
+    Withdraw,
+)
+from debate.engine.commitments import describe
+from debate.scoring.criteria import CRITERION_NAMES
+
+
+@dataclass(frozen=True)
+class TranscriptEntry:
+    """What one event said and did."""
+
+    seq: int
+    role: str
+    kind: str  # the action type
+    summary: str  # built from ids and descriptions, never from player text
+    text: str | None = None  # the player's own words, to be shown literally
+    cites: tuple[str, ...] = ()  # claim ids
+    rationale: str | None = None  # why a scripted role acted
+
+
+def criterion_name(criterion: str) -> str:
+    return CRITERION_NAMES.get(criterion, criterion.replace("_", " "))
+
+
+def entry_for(event: Event, state: GameState) -> TranscriptEntry:
+    """Describe ``event`` using ``state``, any state at or after it (ids are stable)."""
+    action = event.action
+    text: str | None = None
+    cites: tuple[str, ...] = ()
+    match action:
+        case Speak():
+            summary, text, cites = "speaks", action.text, action.claims
+            if action.criteria:
+                summary += " on " + ", ".join(criterion_name(c) for c in action.criteria)
+        case Propose():
+            cid = _tabled_at(state, event.seq)
+            summary = f"tables {cid}: {describe(action.commitment)}"
+        case Amend():
+            summary = f"amends {action.commitment_id}: {describe(action.commitment)}"
+        case Withdraw():
+            summary = f"withdraws {action.commitment_id}"
+        case Challenge():
+            owner = state.commitments.get(action.commitment_id)
+            whose = f" ({_name(state, owner.owner)})" if owner else ""
+            summary = (
+                f"challenges {action.commitment_id}{whose} on {criterion_name(action.criterion)}"
+            )
+            text, cites = action.text or None, action.claims
+        case Concede():
+            ch = state.challenges.get(action.challenge_id)
+            on = f" on {ch.commitment_id}" if ch else ""
+            summary = f"concedes challenge {action.challenge_id}{on}"
+        case Demand():
+            did = next((d.id for d in state.demands.values() if d.made_at == event.seq), "?")
+            target = _name(state, action.commitment.by)
+            summary = f"demands of {target} ({did}): {describe(action.commitment)}"
+            text = action.text or None
+        case Accept():
+            cid = _tabled_at(state, event.seq)
+            summary = f"accepts demand {action.demand_id}, now {cid}"
+        case Reject():
+            summary = f"rejects demand {action.demand_id}"
+            if action.counter is not None:
+                summary += f", counters with {describe(action.counter)}"
+            text = action.text or None
+        case Vote():
+            summary = (
+                "votes to accept the package" if action.accept else "votes against the package"
+            )
+        case _:
+            summary = "passes"
+    return TranscriptEntry(
+        seq=event.seq,
+        role=event.actor,
+        kind=action.type,
+        summary=summary,
+        text=text,
+        cites=tuple(cites),
+        rationale=event.rationale,
+    )
+
+
+def entries(events: Iterable[Event], state: GameState) -> list[TranscriptEntry]:
+    """Entries for ``events``, described with ``state`` (the state after the last of them)."""
+    return [entry_for(e, state) for e in events]
+
+
+def _tabled_at(state: GameState, seq: int) -> str:
+    return next((c.id for c in state.commitments.values() if c.tabled_at == seq), "?")
+
+
+def _name(state: GameState, role: str) -> str:
+    spec = state.motion.role_by_id.get(role)
+    return spec.name if spec else role

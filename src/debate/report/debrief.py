@@ -1,0 +1,333 @@
+"""The debrief of a session: everything an instructor hands out, as plain data.
+
+:func:`build_debrief` folds a session's events once, scores every point, and gathers the
+transcript (turn by turn, with scripted rationales and notes), the final package, the
+criteria with their reasons, the stress test, each role's scores, the annotations and the
+Deterrence Index trace. Renderers (:mod:`debate.report.markdown`,
+:mod:`debate.report.html`) only format it; all player text in it is raw and they escape it.
+
+Points and numbers: *point k* is the state after the first ``k`` events (0 is the start).
+Events are numbered from 1 for people, so event number ``k`` is the one that leads to
+point ``k`` (its ``seq`` is ``k - 1``). An annotation at point ``k`` is shown under event
+``k``; a branch made at point ``k`` holds events 1..k of its parent.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from debate.engine import Event, GameState
+from debate.engine.commitments import CONCESSION_KINDS, describe
+from debate.motions import Motion
+from debate.play.transcript import entry_for
+from debate.report.scores import (
+    CriterionLine,
+    RoleLine,
+    ScorePoint,
+    Scorer,
+    StressLine,
+    StressTester,
+    score_point,
+    stress_lines,
+)
+from debate.report.summaries import consequences
+from debate.report.timeline import FoldCache, TurningPoint, turning_points
+
+
+# -- what goes in ----------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Seat:
+    role: str
+    player: str  # a person's name, or a label for a scripted seat
+    scripted: bool = False
+    difficulty: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """An instructor's annotation at a point of the session."""
+
+    point: int
+    text: str
+    author: str = ""
+    created: datetime | None = None
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """A saved session as the report needs it (the store converts its rows to this)."""
+
+    id: str
+    title: str
+    motion: Motion
+    seats: tuple[Seat, ...]
+    events: tuple[Event, ...]
+    notes: tuple[Note, ...] = ()
+    parent_id: str | None = None
+    fork_point: int | None = None
+    created: datetime | None = None
+    updated: datetime | None = None
+    status: str = ""
+    seed: int | None = None
+
+    @property
+    def roles(self) -> tuple[str, ...]:
+        return tuple(s.role for s in self.seats)
+
+
+# -- what comes out --------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class SeatLine:
+    role: str
+    name: str
+    symbol: str
+    player: str
+    scripted: bool
+    difficulty: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One event of the transcript."""
+
+    number: int  # 1-based event number (= the point it leads to)
+    actor: str
+    action: str  # the action type
+    summary: str  # plain text, e.g. "proposes c2: troops 60,000 standing, statute, ..."
+    effects: tuple[str, ...]  # what it settled: "challenge x1 (...) lapsed", "c2 is discounted"
+    text: str  # the player's own words ('' if none)
+    rationale: str | None  # why a scripted role acted
+    claims: tuple[tuple[str, str], ...]  # (claim id, claim text) cited
+    index_after: float
+    delta: float
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Turn:
+    """Consecutive events by one role in one turn."""
+
+    turn_no: int  # 1-based over the whole game
+    round: int
+    phase: str
+    actor: str
+    entries: tuple[Entry, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PackageLine:
+    id: str
+    owner: str
+    kind: str
+    description: str
+    status: str
+    concession: bool
+    from_demand: str | None
+    note: str | None  # player text
+
+
+@dataclass(frozen=True)
+class ParentTrace:
+    """The session a branch was made from, and its index trace."""
+
+    id: str
+    title: str
+    fork_point: int
+    trace: tuple[float, ...]
+
+
+@dataclass(frozen=True)
+class Debrief:
+    session_id: str
+    title: str
+    motion: Motion
+    seats: tuple[SeatLine, ...]
+    start_notes: tuple[Note, ...]  # notes at point 0, before any event
+    turns: tuple[Turn, ...]
+    package: tuple[PackageLine, ...]
+    final: ScorePoint
+    stress: tuple[StressLine, ...]
+    notes: tuple[Note, ...]
+    trace: tuple[float, ...]  # trace[k] = index at point k
+    criteria_traces: dict[str, tuple[float, ...]]
+    turning: tuple[TurningPoint, ...]
+    finished: bool
+    agreed: bool | None
+    votes: dict[str, bool]
+    debate_points: dict[str, int]
+    parent: ParentTrace | None = None
+    created: datetime | None = None
+    updated: datetime | None = None
+    status: str = ""
+    criterion_names: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def events(self) -> int:
+        return len(self.trace) - 1
+
+    def role_name(self, role: str) -> str:
+        spec = self.motion.role_by_id.get(role)
+        return spec.name if spec else role
+
+    def role_label(self, role: str) -> str:
+        """Name and symbol, so roles are told apart without colour: 'Kyiv (K)'."""
+        spec = self.motion.role_by_id.get(role)
+        return f"{spec.name} ({spec.symbol})" if spec else role
+
+    @property
+    def source_citation(self) -> str:
+        s = self.motion.source
+        text = f"{s.author}, \u201c{s.title}\u201d, {s.outlet}, {s.date}"
+        return text + (f", {s.url}" if s.url else "")
+
+
+def score_trace(states: Sequence[GameState], scorer: Scorer = score_point) -> list[ScorePoint]:
+    """The scores at every point, given every state."""
+    return [scorer(s) for s in states]
+
+
+def build_debrief(
+    session: SessionRecord,
+    *,
+    parent: SessionRecord | None = None,
+    scorer: Scorer = score_point,
+    stress: StressTester = stress_lines,
+) -> Debrief:
+    """Fold, score and gather a session into a :class:`Debrief`.
+
+    ``parent`` (the session a branch was made from) adds its index trace for comparison.
+    """
+    motion = session.motion
+    cache = FoldCache(motion, session.events, session.roles or None)
+    states = cache.states()
+    points = score_trace(states, scorer)
+    trace = tuple(p.index for p in points)
+    criteria_ids = [c.id for c in points[-1].criteria]
+    criteria_traces = {cid: tuple(_criterion_score(p, cid) for p in points) for cid in criteria_ids}
+    notes_by_point: dict[int, list[Note]] = {}
+    for note in sorted(session.notes, key=lambda n: (n.point, n.created or datetime.min)):
+        notes_by_point.setdefault(note.point, []).append(note)
+
+    turns: list[Turn] = []
+    current: list[Entry] = []
+    for k, event in enumerate(session.events):
+        before, after = states[k], states[k + 1]
+        said = entry_for(event, after)  # the same wording as the debate table's transcript
+        entry = Entry(
+            number=k + 1,
+            actor=event.actor,
+            action=event.action.type,
+            summary=said.summary,
+            effects=tuple(consequences(before, after)),
+            text=said.text or "",
+            rationale=event.rationale,
+            claims=tuple(
+                (c, motion.claim_by_id[c].text if c in motion.claim_by_id else "")
+                for c in getattr(event.action, "claims", ())
+            ),
+            index_after=trace[k + 1],
+            delta=trace[k + 1] - trace[k],
+            notes=tuple(notes_by_point.get(k + 1, ())),
+        )
+        current.append(entry)
+        turn_over = after.turn_no != before.turn_no or k == len(session.events) - 1
+        if turn_over:
+            turns.append(
+                Turn(
+                    turn_no=before.turn_no + 1,
+                    round=before.round,
+                    phase=before.phase.name,
+                    actor=event.actor,
+                    entries=tuple(current),
+                )
+            )
+            current = []
+
+    final_state = states[-1]
+    final = points[-1]
+    seats = tuple(_seat_line(motion, s) for s in session.seats) or tuple(
+        _seat_line(motion, Seat(role=r, player="")) for r in final_state.roles
+    )
+    parent_trace = None
+    if parent is not None and session.fork_point is not None:
+        parent_states = FoldCache(parent.motion, parent.events, parent.roles or None).states()
+        parent_trace = ParentTrace(
+            id=parent.id,
+            title=parent.title,
+            fork_point=session.fork_point,
+            trace=tuple(p.index for p in score_trace(parent_states, scorer)),
+        )
+    return Debrief(
+        session_id=session.id,
+        title=session.title,
+        motion=motion,
+        seats=seats,
+        start_notes=tuple(notes_by_point.get(0, ())),
+        turns=tuple(turns),
+        package=tuple(
+            PackageLine(
+                id=c.id,
+                owner=c.owner,
+                kind=c.terms.kind,
+                description=describe(c.terms),
+                status=c.status,
+                concession=c.terms.kind in CONCESSION_KINDS,
+                from_demand=c.from_demand,
+                note=c.terms.note,
+            )
+            for c in final_state.commitments.values()
+        ),
+        final=final,
+        stress=stress(final_state) if final_state.finished else (),
+        notes=tuple(sorted(session.notes, key=lambda n: (n.point, n.created or datetime.min))),
+        trace=trace,
+        criteria_traces=criteria_traces,
+        turning=tuple(turning_points(trace)),
+        finished=final_state.finished,
+        agreed=final_state.agreed,
+        votes=dict(final_state.votes),
+        debate_points={r: p.total for r, p in final_state.points.items()},
+        parent=parent_trace,
+        created=session.created,
+        updated=session.updated,
+        status=session.status,
+        criterion_names={c.id: c.name for c in final.criteria},
+    )
+
+
+def _criterion_score(point: ScorePoint, cid: str) -> float:
+    line = point.criterion(cid)
+    return line.score if line else 0.0
+
+
+def _seat_line(motion: Motion, seat: Seat) -> SeatLine:
+    spec = motion.role_by_id.get(seat.role)
+    return SeatLine(
+        role=seat.role,
+        name=spec.name if spec else seat.role,
+        symbol=spec.symbol if spec else "?",
+        player=seat.player,
+        scripted=seat.scripted,
+        difficulty=seat.difficulty,
+    )
+
+
+__all__ = [
+    "CriterionLine",
+    "Debrief",
+    "Entry",
+    "Note",
+    "PackageLine",
+    "ParentTrace",
+    "RoleLine",
+    "Seat",
+    "SeatLine",
+    "SessionRecord",
+    "StressLine",
+    "Turn",
+    "build_debrief",
+    "score_trace",
+]

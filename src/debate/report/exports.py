@@ -1,0 +1,59 @@
+"""Exporting a saved session as a debrief: Markdown, HTML, or the store's JSON document.
+
+Used by ``debate export`` (through the sessions command's format registry) and by the
+export action of the replay screen, so both write the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from debate.report.html import render_html
+from debate.report.markdown import render_markdown
+from debate.report.saved import load_debrief
+
+if TYPE_CHECKING:
+    from debate.store.repository import Store
+
+#: Format name -> function from (store, session id) to the text of the file.
+Renderer = Callable[[Any, str], str]
+
+
+def markdown_export(store: Store, session_id: str) -> str:
+    """The debrief of a saved session as Markdown."""
+    return render_markdown(load_debrief(store, session_id))
+
+
+def html_export(store: Store, session_id: str) -> str:
+    """The debrief of a saved session as one self-contained HTML page."""
+    return render_html(load_debrief(store, session_id))
+
+
+def json_export(store: Store, session_id: str) -> str:
+    """The store's session document (the re-importable JSON format)."""
+    return json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False) + "\n"
+
+
+RENDERERS: dict[str, Renderer] = {"md": markdown_export, "html": html_export, "json": json_export}
+EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "json": ".json"}
+
+
+def render_export(store: Store, session_id: str, fmt: str) -> str:
+    try:
+        renderer = RENDERERS[fmt]
+    except KeyError:
+        raise ValueError(
+            f"unknown export format {fmt!r} (one of: {', '.join(RENDERERS)})"
+        ) from None
+    return renderer(store, session_id)
+
+
+def write_export(store: Store, session_id: str, fmt: str, path: Path) -> Path:
+    """Write the export to ``path`` (creating its folder); return the path written."""
+    text = render_export(store, session_id, fmt)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,238 @@
+"""A session being replayed: a cursor over its points, with states and scores on demand.
+
+This is the replay screen's model, free of any UI so it can be tested and benchmarked
+alone. Point ``k`` is the state after the first ``k`` events; the cursor moves from 0 (the
+start) to ``len(events)`` (the end). States come from a :class:`FoldCache` (a step costs one
+event application) and scores are computed once per point and kept.
+
+>>> from debate.report.sample import sample_events, sample_motion
+>>> from debate.report.debrief import Seat, SessionRecord
+>>> rec = SessionRecord(id="s", title="t", motion=sample_motion(),
+...                     seats=(Seat("kyiv", "A"), Seat("kremlin", "B"), Seat("washington", "C")),
+...                     events=tuple(sample_events()))
+>>> r = ReplaySession(rec, scorer=lambda s: ScorePoint(float(s.seq), ()))
+>>> r.end(), r.state.finished
+(20, True)
+>>> r.step(-3), r.event.seq, r.score.index
+(17, 16, 17.0)
+>>> r.jump(5)
+5
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+
+from debate.engine import Event, GameState
+from debate.report.debrief import Note, SessionRecord
+from debate.report.scores import ScorePoint, Scorer, score_point
+from debate.report.timeline import SNAPSHOT_EVERY, FoldCache, TurningPoint, turning_points
+
+
+class ReplaySession:
+    """A cursor over one saved session (and, for a branch, its parent's trace)."""
+
+    def __init__(
+        self,
+        record: SessionRecord,
+        *,
+        scorer: Scorer = score_point,
+        every: int = SNAPSHOT_EVERY,
+        parent: SessionRecord | None = None,
+    ) -> None:
+        self.record = record
+        self.scorer = scorer
+        self.cache = FoldCache(record.motion, record.events, record.roles or None, every=every)
+        self.point = len(record.events)
+        self.notes: list[Note] = sorted(record.notes, key=_note_key)
+        self.parent = parent
+        self._scores: dict[int, ScorePoint] = {}
+        self._trace: list[float] | None = None
+        self._parent_trace: list[float] | None = None
+
+    # -- where the cursor is ---------------------------------------------------------------
+    @property
+    def length(self) -> int:
+        """The number of events (the last point)."""
+        return len(self.cache)
+
+    @property
+    def events(self) -> list[Event]:
+        return self.cache.events
+
+    @property
+    def state(self) -> GameState:
+        """The state at the cursor."""
+        return self.cache.state_at(self.point)
+
+    @property
+    def event(self) -> Event | None:
+        """The event that led to the cursor's point (None at the start)."""
+        return self.cache.events[self.point - 1] if self.point else None
+
+    @property
+    def score(self) -> ScorePoint:
+        return self.score_at(self.point)
+
+    def score_at(self, k: int) -> ScorePoint:
+        if k not in self._scores:
+            self._scores[k] = self.scorer(self.cache.state_at(k))
+        return self._scores[k]
+
+    # -- moving ------------------------------------------------------------------------------
+    def go(self, k: int) -> int:
+        """Move to point ``k`` (clamped to the session); return the new point."""
+        self.point = max(0, min(self.length, k))
+        return self.point
+
+    def step(self, delta: int) -> int:
+        return self.go(self.point + delta)
+
+    def home(self) -> int:
+        return self.go(0)
+
+    def end(self) -> int:
+        return self.go(self.length)
+
+    def jump(self, number: int) -> int:
+        """Go to the point after event ``number`` (events are numbered from 1)."""
+        return self.go(number)
+
+    def turn_start(self, k: int | None = None) -> int:
+        """The point where the turn holding the event before point ``k`` began.
+
+        A turn is a run of consecutive events by one role (turn order always passes the
+        floor to another role), so this walks back over at most one turn's actions.
+        """
+        k = self.point if k is None else k
+        if k <= 0:
+            return 0
+        actor = self.events[k - 1].actor
+        j = k - 1
+        while j > 0 and self.events[j - 1].actor == actor:
+            j -= 1
+        return j
+
+    def next_turn(self, k: int | None = None) -> int:
+        """The point where the turn holding the event after point ``k`` ends."""
+        k = self.point if k is None else k
+        if k >= self.length:
+            return self.length
+        actor = self.events[k].actor
+        j = k
+        while j < self.length and self.events[j].actor == actor:
+            j += 1
+        return j
+
+    def event_rounds(self) -> list[tuple[str, int]]:
+        """(phase id, round) of every event, from the turn order alone (no folding).
+
+        Each turn holds at least one event and turns alternate between roles, so turns are
+        runs of one actor; a phase lasts ``rounds`` times the number of seated roles turns.
+        """
+        phases = self.record.motion.phases
+        seated = len(self.cache.roles)
+        out: list[tuple[str, int]] = []
+        turn = -1
+        for i, event in enumerate(self.events):
+            if i == 0 or event.actor != self.events[i - 1].actor:
+                turn += 1
+            t = turn
+            for phase in phases:
+                if t < phase.rounds * seated or phase is phases[-1]:
+                    out.append((phase.id, t // seated + 1))
+                    break
+                t -= phase.rounds * seated
+        return out
+
+    def turn_delta(self, k: int | None = None) -> float:
+        """How much the index moved during the turn that led to point ``k``."""
+        k = self.point if k is None else k
+        return self.score_at(k).index - self.score_at(self.turn_start(k)).index
+
+    # -- the whole session -------------------------------------------------------------------
+    def trace(self, progress: Callable[[int], None] | None = None) -> list[float]:
+        """The Deterrence Index at every point (computed once)."""
+        if self._trace is None:
+            self._trace = [p.index for p in self._all_scores(progress)]
+        return self._trace
+
+    def criteria_traces(self) -> dict[str, list[float]]:
+        """Each criterion's score at every point, by criterion id, in the scorer's order."""
+        points = list(self._all_scores())
+        ids = [c.id for c in points[-1].criteria]
+        return {
+            cid: [(line.score if (line := p.criterion(cid)) else 0.0) for p in points]
+            for cid in ids
+        }
+
+    def criterion_names(self) -> dict[str, str]:
+        return {c.id: c.name for c in self.score_at(self.length).criteria}
+
+    def parent_trace(self) -> list[float] | None:
+        """The parent session's index trace, for a branch whose parent is known."""
+        if self.parent is None:
+            return None
+        if self._parent_trace is None:
+            self._parent_trace = self.whole_session()[1]
+        return self._parent_trace
+
+    def turning_points(self, top: int = 5) -> list[TurningPoint]:
+        return turning_points(self.trace(), top=top)
+
+    def _all_scores(self, progress: Callable[[int], None] | None = None) -> Iterator[ScorePoint]:
+        # Scores already known are reused; the others fold forward one event at a time
+        # (the cache keeps the last state, so walking forward costs one fold per point).
+        for k in range(self.length + 1):
+            if k not in self._scores:
+                self._scores[k] = self.scorer(self.cache.state_at(k))
+            if progress is not None:
+                progress(k)
+            yield self._scores[k]
+
+    def whole_session(self) -> tuple[list[ScorePoint], list[float] | None]:
+        """Scores at every point, and the parent's index trace (for a branch), computed on
+        caches of their own: safe to run in a worker thread while the cursor moves; hand
+        the result to :meth:`adopt` on the cursor's thread."""
+        own = ReplaySession(self.record, scorer=self.scorer, every=self.cache.every)
+        points = list(own._all_scores())
+        parent = None
+        if self.parent is not None:
+            other = ReplaySession(self.parent, scorer=self.scorer, every=self.cache.every)
+            # The shared prefix has the same states: reuse its scores.
+            fork = self.record.fork_point or 0
+            other._scores.update({k: points[k] for k in range(min(fork, len(points) - 1) + 1)})
+            parent = other.trace()
+        return points, parent
+
+    def adopt(self, points: list[ScorePoint], parent_trace: list[float] | None) -> None:
+        """Take the figures :meth:`whole_session` computed."""
+        for k, p in enumerate(points):
+            self._scores.setdefault(k, p)
+        if parent_trace is not None:
+            self._parent_trace = parent_trace
+
+    # -- notes ---------------------------------------------------------------------------------
+    def notes_at(self, k: int | None = None) -> list[Note]:
+        k = self.point if k is None else k
+        return [n for n in self.notes if n.point == k]
+
+    def note_points(self) -> set[int]:
+        return {n.point for n in self.notes}
+
+    def put_note(self, note: Note) -> None:
+        """Add ``note``, or replace the note with the same id."""
+        self.notes = [n for n in self.notes if note.id is None or n.id != note.id]
+        self.notes.append(note)
+        self.notes.sort(key=_note_key)
+
+    def drop_note(self, note_id: int) -> None:
+        self.notes = [n for n in self.notes if n.id != note_id]
+
+    def edit_note(self, note_id: int, text: str) -> None:
+        self.notes = [replace(n, text=text) if n.id == note_id else n for n in self.notes]
+
+
+def _note_key(n: Note) -> tuple[int, int]:
+    return (n.point, n.id if n.id is not None else 0)

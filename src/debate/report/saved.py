@@ -1,0 +1,87 @@
+"""Reading saved sessions for reports and replays, through the store's repository.
+
+The store numbers an annotation by the event it is attached to (``seq``, from 0); a report
+places it at the point that event leads to (``seq + 1``), under that event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from debate.report.debrief import Debrief, Note, Seat, SessionRecord, build_debrief
+
+if TYPE_CHECKING:
+    from debate.store.records import Annotation, LoadedSession
+    from debate.store.repository import Store
+
+
+def note_from_annotation(a: Annotation) -> Note:
+    return Note(point=a.seq + 1, text=a.text, author=a.author, created=a.created, id=a.id)
+
+
+def record_from_loaded(loaded: LoadedSession) -> SessionRecord:
+    """The report's view of a session loaded by the store."""
+    info = loaded.info
+    return SessionRecord(
+        id=info.id,
+        title=info.title,
+        motion=loaded.motion,
+        seats=tuple(
+            Seat(s.role, s.player, scripted=s.kind == "scripted", difficulty=s.difficulty)
+            for s in loaded.seats
+        ),
+        events=tuple(loaded.events),
+        notes=tuple(note_from_annotation(a) for a in loaded.annotations),
+        parent_id=info.parent_id,
+        fork_point=info.fork_seq,
+        created=info.created,
+        updated=info.updated,
+        status=info.status,
+        seed=info.seed,
+    )
+
+
+def load_record(store: Store, session_id: str) -> SessionRecord:
+    """Load one session (raises the store's SessionNotFound if it does not exist)."""
+    return record_from_loaded(store.load(session_id))
+
+
+def load_parent(store: Store, record: SessionRecord) -> SessionRecord | None:
+    """The session a branch was made from, or None (not a branch, or parent deleted)."""
+    from debate.store.errors import SessionNotFound
+
+    if record.parent_id is None:
+        return None
+    try:
+        return load_record(store, record.parent_id)
+    except SessionNotFound:
+        return None
+
+
+def load_debrief(store: Store, session_id: str) -> Debrief:
+    """The debrief of a saved session (with its parent's trace when it is a branch)."""
+    record = load_record(store, session_id)
+    return build_debrief(record, parent=load_parent(store, record))
+
+
+def branch_forest(infos: Sequence[Any]) -> list[tuple[Any, list[Any]]]:
+    """(session, children) pairs for the sessions without a listed parent, recursively
+    nested: children are (session, children) pairs too. Order follows ``infos``.
+
+    >>> from types import SimpleNamespace as S
+    >>> a, b, c = S(id="a", parent_id=None), S(id="b", parent_id="a"), S(id="c", parent_id="x")
+    >>> [(r.id, [k.id for k, _ in kids]) for r, kids in branch_forest([a, b, c])]
+    [('a', ['b']), ('c', [])]
+    """
+    listed = {i.id for i in infos}
+    children: dict[str, list[Any]] = {}
+    for info in infos:
+        if info.parent_id in listed:
+            children.setdefault(info.parent_id, []).append(info)
+
+    def grow(info: Any, seen: frozenset[str]) -> tuple[Any, list[Any]]:
+        kids = [k for k in children.get(info.id, []) if k.id not in seen]
+        return info, [grow(k, seen | {k.id}) for k in kids]
+
+    return [grow(i, frozenset({i.id})) for i in infos if i.parent_id not in listed]

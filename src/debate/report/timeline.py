@@ -1,0 +1,133 @@
+"""The state of a session at any point, folded once and cached.
+
+Replay is folding events (the log is the truth). Stepping through a long session must not
+refold from the first event each time, so :class:`FoldCache` keeps a snapshot every
+``every`` events plus the last state it computed: reaching point ``k`` costs at most
+``every`` event applications, wherever ``k`` is in the session, and stepping forward one
+event costs one.
+
+>>> from debate.engine import Pass, Speak, apply, new_game
+>>> from debate.engine.testing import tiny_motion
+>>> motion = tiny_motion()
+>>> state, events = new_game(motion), []
+>>> for text in ("one", "two", "three"):
+...     state, e = apply(state, state.current_role, Speak(text=text))
+...     events.append(e)
+>>> cache = FoldCache(motion, events, every=2)
+>>> cache.state_at(3).seq, cache.state_at(1).current_role
+(3, 'kyiv')
+>>> cache.state_at(3).current_role
+'kremlin'
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from debate.engine import Event, GameState, fold, new_game
+from debate.motions import Motion
+
+#: Default distance between cached snapshots (a step costs at most this many folds).
+SNAPSHOT_EVERY = 32
+
+
+class FoldCache:
+    """States of one session, point by point: ``state_at(k)`` is the fold of ``events[:k]``.
+
+    Snapshots are caches, never the truth: they are all derived from ``events``. Events may
+    be appended (a live game, or a branch being played); earlier events never change.
+    """
+
+    def __init__(
+        self,
+        motion: Motion,
+        events: Sequence[Event],
+        roles: Iterable[str] | None = None,
+        every: int = SNAPSHOT_EVERY,
+    ) -> None:
+        if every < 1:
+            raise ValueError("every must be at least 1")
+        self.motion = motion
+        self.events: list[Event] = list(events)
+        self.every = every
+        start = new_game(motion, roles)
+        self.roles: tuple[str, ...] = start.roles
+        self._snaps: dict[int, GameState] = {0: start}
+        self._snap_keys: list[int] = [0]  # sorted keys of _snaps
+        self._last: GameState = start
+
+    def __len__(self) -> int:
+        """The number of events (points run from 0 to ``len(self)``)."""
+        return len(self.events)
+
+    def append(self, event: Event) -> None:
+        """Add the session's next event (it must follow the last one)."""
+        if event.seq != len(self.events):
+            raise ValueError(f"event {event.seq} appended where {len(self.events)} was expected")
+        self.events.append(event)
+
+    def state_at(self, k: int) -> GameState:
+        """The state after the first ``k`` events (0 <= k <= len(self))."""
+        if not 0 <= k <= len(self.events):
+            raise IndexError(f"point {k} is outside 0..{len(self.events)}")
+        last = self._last
+        if last.seq == k:
+            return last
+        snap_key = self._snap_keys[bisect_right(self._snap_keys, k) - 1]
+        # Start from whichever cached state is closest below k.
+        base = last if snap_key <= last.seq < k else self._snaps[snap_key]
+        state = base
+        while state.seq < k:
+            stop = min(k, (state.seq // self.every + 1) * self.every)
+            state = fold(self.motion, self.events[state.seq : stop], start=state)
+            if stop % self.every == 0 and stop not in self._snaps:
+                self._snaps[stop] = state
+                self._snap_keys.insert(bisect_right(self._snap_keys, stop), stop)
+        self._last = state
+        return state
+
+    def states(self) -> list[GameState]:
+        """Every state from 0 to the end, folding each event once (for traces and reports)."""
+        out = [self.state_at(0)]
+        state = out[0]
+        for event in self.events:
+            state = fold(self.motion, [event], start=state)
+            out.append(state)
+            if state.seq % self.every == 0 and state.seq not in self._snaps:
+                self._snaps[state.seq] = state
+                self._snap_keys.insert(bisect_right(self._snap_keys, state.seq), state.seq)
+        return out
+
+
+@dataclass(frozen=True, slots=True)
+class TurningPoint:
+    """An event after which the Deterrence Index moved a lot."""
+
+    seq: int  # the event's sequence number (the index is read after it)
+    before: float
+    after: float
+
+    @property
+    def delta(self) -> float:
+        return self.after - self.before
+
+
+def turning_points(
+    trace: Sequence[float], top: int = 5, min_move: float = 0.5
+) -> list[TurningPoint]:
+    """The ``top`` events that moved the index most, in session order.
+
+    ``trace[k]`` is the index after ``k`` events, so event ``k`` moves it from ``trace[k]``
+    to ``trace[k + 1]``. Moves smaller than ``min_move`` points are not turning points.
+
+    >>> [(t.seq, t.delta) for t in turning_points([0, 0, 30, 25, 25, 60], top=2)]
+    [(1, 30), (4, 35)]
+    """
+    moves = [
+        TurningPoint(seq=k, before=trace[k], after=trace[k + 1]) for k in range(len(trace) - 1)
+    ]
+    big = [m for m in moves if abs(m.delta) >= min_move]
+    big.sort(key=lambda m: (-abs(m.delta), m.seq))
+    return sorted(big[:top], key=lambda m: m.seq)

@@ -1,0 +1,1 @@
+"""Modal forms that build one engine action each; they return None when cancelled."""

@@ -1,0 +1,98 @@
+"""What every action form shares: a title, a body, an error line, Submit and Cancel.
+
+Forms build an action and hand it back; they never apply it. The debate table submits it
+to the engine, which has the last word (its refusal is shown and nothing changes).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import HorizontalGroup, Vertical, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widget import Widget
+from textual.widgets import Button, Label, Select, Static
+
+from debate.engine import Action, GameState
+from debate.tui.styles import APP_TCSS
+from debate.tui.text import literal
+
+
+def options(pairs: Iterable[tuple[object, str]]) -> list[tuple[Text, str]]:
+    """Select options from (label, value) pairs, labels shown literally."""
+    return [(literal(label), value) for label, value in pairs]
+
+
+def selected(select: Select[str]) -> str | None:
+    value = select.value
+    return value if isinstance(value, str) else None
+
+
+class ActionForm(ModalScreen[Action | None]):
+    """Base class: subclasses implement :meth:`body` and :meth:`build`."""
+
+    CSS_PATH = APP_TCSS
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "submit", "Submit"),
+    ]
+    TITLE_TEXT = "Action"
+
+    def __init__(self, state: GameState, role: str) -> None:
+        super().__init__()
+        self.state = state
+        self.role = role
+        self.motion = state.motion
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="form"):
+            yield Static(Text(self.TITLE_TEXT, style="bold"), classes="form-title")
+            with VerticalScroll(classes="form-body"):
+                yield from self.body()
+            yield Label("", id="form-error", classes="form-error")
+            with HorizontalGroup(classes="form-buttons"):
+                yield Button("Submit (ctrl+s)", id="form-submit", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="form-cancel", compact=True)
+
+    def body(self) -> Iterable[Widget]:
+        raise NotImplementedError
+
+    def build(self) -> Action | str:
+        """The action, or a message saying what is missing or wrong."""
+        raise NotImplementedError
+
+    def show_error(self, message: str) -> None:
+        self.query_one("#form-error", Label).update(literal(message))
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        if event.button.id == "form-submit":
+            event.stop()
+            self.action_submit()
+        elif event.button.id == "form-cancel":
+            event.stop()
+            self.action_cancel()
+
+    def action_submit(self) -> None:
+        result = self.build()
+        if isinstance(result, str):
+            self.show_error(result)
+        else:
+            self.dismiss(result)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def field_row(label: str, widget: Widget, error_id: str | None = None) -> HorizontalGroup:
+    """A labelled row: ``label | widget | error`` (the error sits beside its field)."""
+    if hasattr(widget, "compact"):  # borderless inputs: a form fits in 24 lines
+        widget.compact = True
+    parts: list[Widget] = [Label(literal(label), classes="field-label"), widget]
+    if error_id:
+        parts.append(Label("", id=error_id, classes="field-error"))
+    return HorizontalGroup(*parts, classes="field-row")

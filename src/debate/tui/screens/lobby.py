@@ -1,0 +1,56 @@
+"""The lobby: New game, Continue, Replay, Motions, Help, Quit.
+
+Kept light on purpose (no header, footer or list widget): it is the first thing the game
+shows. Each entry is a key and a clickable line.
+"""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Static
+
+#: (action, key, label); the labels are ours (never player text), so markup is safe here.
+ENTRIES: tuple[tuple[str, str, str], ...] = (
+    ("new_game", "n", "New game"),
+    ("continue", "c", "Continue a saved game"),
+    ("replay", "r", "Replay a saved session"),
+    ("motions", "m", "Motions"),
+    ("help", "f1", "Help: rules and keys"),
+    ("quit", "q", "Quit"),
+)
+
+BANNER = (
+    "[b]GUARANTEES[/b]\n"
+    "A debate on security guarantees for Ukraine: Kyiv, the Kremlin, Washington, Brussels.\n"
+    "[dim]Table commitments, challenge paper promises, then stress-test the package.[/dim]"
+)
+
+
+def menu() -> Content:
+    lines = [f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]" for action, key, label in ENTRIES]
+    hint = "\n[dim]Press a key (or click). ctrl+p: command palette, themes.[/dim]"
+    return Content.from_markup("\n".join(lines) + "\n" + hint)
+
+
+class LobbyScreen(Screen[None]):
+    # A few rules of its own (app.tcss is only read when the next screen opens).
+    DEFAULT_CSS = """
+    LobbyScreen { align-horizontal: center; }
+    LobbyScreen Static { width: 76; max-width: 100%; padding: 1 2 0 2; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("n", "app.new_game", "New game"),
+        Binding("c", "app.continue", "Continue"),
+        Binding("r", "app.replay", "Replay"),
+        Binding("m", "app.motions", "Motions"),
+        Binding("q", "app.quit", "Quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content.from_markup(BANNER), id="lobby-banner")
+        yield Static(menu(), id="lobby-menu")

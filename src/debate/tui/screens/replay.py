@@ -1,0 +1,579 @@
+"""The replay screen: an instructor steps through a saved session, annotates, branches, exports.
+
+The screen shows the state at one point of the session (the cursor): the transcript up to
+that point, the package, the scoreboard, every role's private brief (replay is the
+instructor's view), the notes, and charts of the Deterrence Index and of each criterion over
+the whole session with the cursor marked. The model is :class:`~debate.report.replay.
+ReplaySession` (states folded once and cached, scores computed once per point); the screen
+only reads it, and writes through the store (notes, branches) the moment asked.
+
+Keys: left/right step one event, home/end, page up/down by turn, ``g`` go to an event
+number, ``t`` next turning point, ``n``/``e``/``d`` add/edit/delete a note, ``b`` play from
+here (a branch), ``x`` export, ``1``-``6`` panels, escape back.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.widgets.option_list import Option
+
+from debate.play.transcript import entry_for
+from debate.report.debrief import Note, SessionRecord
+from debate.report.replay import ReplaySession
+from debate.report.scores import ScorePoint, Scorer, score_point
+from debate.tui.screens.replay_dialogs import (
+    ConfirmDialog,
+    ExportChoice,
+    ExportDialog,
+    JumpDialog,
+    NoteDialog,
+    NoteDraft,
+)
+from debate.tui.text import literal, role_label
+from debate.tui.widgets.brief import brief_renderable
+from debate.tui.widgets.index_chart import CriteriaChart, Line, TraceChart
+from debate.tui.widgets.package import package_renderable
+from debate.tui.widgets.replay_transcript import ReplayTranscript
+from debate.tui.widgets.scoreboard import criterion_line, index_line, role_scores_renderable
+from debate.tui.widgets.strip_view import Block, StripView
+from debate.tui.widgets.timeline import HEADER, Timeline, TimelineRow, role_styles
+
+TABS = ("transcript", "package", "scores", "briefs", "notes", "charts")
+KEY_HINTS = (
+    "←/→ step · home/end · PgUp/PgDn turn · g go to · t turning point · "
+    "n/e/d note · b play from here · x export · 1-6 panels"
+)
+DEFAULT_AUTHOR = "instructor"
+
+
+def timeline_rows(replay: ReplaySession) -> list[TimelineRow]:
+    """One row per point: the start, then each event (summaries, never player text)."""
+    motion = replay.record.motion
+    end = replay.cache.state_at(replay.length)  # ids in summaries are stable: use the end
+    vote_phases = {p.id for p in motion.phases if p.actions == ("vote",)}
+    rows = [TimelineRow(0, "", "", "·", "start of the session")]
+    for event, (phase, rnd) in zip(replay.events, replay.event_rounds(), strict=True):
+        spec = motion.role_by_id.get(event.actor)
+        rows.append(
+            TimelineRow(
+                point=event.seq + 1,
+                round="vote" if phase in vote_phases else f"R{rnd}",
+                role=event.actor,
+                symbol=spec.symbol if spec else "?",
+                summary=entry_for(event, end).summary,
+            )
+        )
+    return rows
+
+
+def scores_blocks(motion: Any, score: ScorePoint, delta: float | None) -> list[Block]:
+    """The debate table's scoreboard, opened up for the instructor: the index, a bar per
+    criterion, every criterion's reasons, and each role's scores, as blocks keyed by what
+    they show (an unchanged block is neither built nor drawn again)."""
+
+    def criteria() -> RenderableType:
+        parts: list[RenderableType] = [Text("")]
+        parts += [criterion_line(c.name, c.score) for c in score.criteria]
+        for c in score.criteria:
+            parts.append(Text(f"\n{c.name}: {c.score:.1f}", style="bold"))
+            parts += [Text.assemble("  • ", r) for r in c.reasons] or [
+                Text("  • no contribution", style="dim")
+            ]
+        return Group(*parts)
+
+    def roles() -> RenderableType:
+        lines = score.role_scores()
+        if not lines:
+            return Text("")
+        parts: list[RenderableType] = [
+            Text("\nRoles", style="bold"),
+            role_scores_renderable(motion, lines),
+        ]
+        for role, line in lines.items():
+            if line.details:
+                parts.append(Text.assemble("\n", role_label(motion, role), " objectives"))
+                parts += [Text.assemble("  • ", d) for d in line.details]
+        return Group(*parts)
+
+    return [
+        (("index", score.index, delta), lambda: index_line(score.index, delta)),
+        (("criteria", score.criteria), criteria),
+        (("roles", score.roles), roles),
+    ]
+
+
+class ReplayScreen(Screen[None]):
+    """Replay of one saved session (see the module docstring for the keys)."""
+
+    DEFAULT_CSS = """
+    ReplayScreen #replay-status {
+        height: 2; padding: 0 1; background: $boost; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    ReplayScreen #replay-timeline-head { height: 1; text-wrap: nowrap; text-overflow: clip; }
+    ReplayScreen #replay-main { height: 1fr; }
+    ReplayScreen #replay-left { width: 42%; min-width: 30; height: 1fr; }
+    ReplayScreen #replay-tabs { width: 1fr; height: 1fr; }
+    ReplayScreen #replay-tabs TabPane { padding: 0 0 0 1; }
+    ReplayScreen #replay-index { height: auto; max-height: 9; border-top: hkey $panel; }
+    ReplayScreen #replay-notes-here { height: auto; padding: 0 0 1 0; }
+    ReplayScreen #replay-notes-all { height: 1fr; }
+    ReplayScreen #replay-turning { height: auto; padding: 1 0 0 0; }
+    """
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # Priority: the arrows step the replay whichever panel has focus.
+        Binding("right", "step(1)", "Next", priority=True),
+        Binding("left", "step(-1)", "Back", priority=True),
+        Binding("home", "go_start", "Start", priority=True, show=False),
+        Binding("end", "go_end", "End", priority=True, show=False),
+        Binding("pagedown", "turn(1)", "Next turn", show=False),
+        Binding("pageup", "turn(-1)", "Prev turn", show=False),
+        Binding("g", "jump", "Go to"),
+        Binding("t", "turning", "Turning pt", show=False),
+        Binding("n", "note_add", "Note"),
+        Binding("e", "note_edit", "Edit note", show=False),
+        Binding("d", "note_delete", "Delete note", show=False),
+        Binding("b", "branch", "Play from here"),
+        Binding("x", "export", "Export"),
+        *(
+            Binding(str(i + 1), f"tab('{name}')", name.title(), show=False)
+            for i, name in enumerate(TABS)
+        ),
+        Binding("escape", "app.pop_screen", "Back"),
+    ]
+
+    def __init__(
+        self,
+        record: SessionRecord,
+        *,
+        parent: SessionRecord | None = None,
+        scorer: Scorer = score_point,
+        store: Any = None,
+        export_dir: Path | None = None,
+        start: int | None = None,
+        background_trace: bool = True,
+    ) -> None:
+        super().__init__()
+        self.replay = ReplaySession(record, scorer=scorer, parent=parent)
+        self.record = record
+        self._store = store
+        self.export_dir = export_dir or Path("debriefs")
+        self.author = DEFAULT_AUTHOR
+        self.background_trace = background_trace
+        self.trace_ready = False
+        self._package_shown: object = None
+        self._scores_shown: object = None
+        if start is not None:
+            self.replay.go(start)
+
+    # -- building ------------------------------------------------------------------------
+    @property
+    def store(self) -> Any:
+        return self._store if self._store is not None else getattr(self.app, "store", None)
+
+    def compose(self) -> ComposeResult:
+        motion = self.record.motion
+        yield Header()
+        yield Static(id="replay-status")
+        with Horizontal(id="replay-main"):
+            with Vertical(id="replay-left"):
+                yield Static(Text(HEADER, style="bold"), id="replay-timeline-head")
+                yield Timeline(id="replay-timeline")
+            with TabbedContent(id="replay-tabs", initial="tab-transcript"):
+                with TabPane("1 Transcript", id="tab-transcript"):
+                    yield ReplayTranscript(motion, id="replay-transcript")
+                with TabPane("2 Package", id="tab-package"):
+                    yield StripView(id="replay-package")
+                with TabPane("3 Scores", id="tab-scores"):
+                    yield StripView(id="replay-scores")
+                with TabPane("4 Briefs", id="tab-briefs"), VerticalScroll():
+                    yield Static(self._briefs(), id="replay-briefs")
+                with TabPane("5 Notes", id="tab-notes"), Vertical():
+                    yield Static(id="replay-notes-here")
+                    yield OptionList(id="replay-notes-all")
+                with TabPane("6 Charts", id="tab-charts"), VerticalScroll():
+                    yield CriteriaChart(id="replay-criteria")
+                    yield Static(id="replay-turning")
+        yield TraceChart(height=3, id="replay-index")
+        yield Footer()
+
+    def _briefs(self) -> RenderableType:
+        motion = self.record.motion
+        parts: list[RenderableType] = []
+        for seat in self.record.seats:
+            if seat.role in motion.role_by_id:
+                if parts:
+                    parts.append(Text("─" * 40, style="dim"))
+                parts.append(brief_renderable(motion, seat.role))
+        return Group(*parts) if parts else Text("No seats.", style="dim")
+
+    def on_mount(self) -> None:
+        record = self.record
+        self.sub_title = f"Replay: {record.title}"
+        timeline = self.query_one(Timeline)
+        timeline.load(
+            timeline_rows(self.replay), self.replay.note_points(), role_styles(record.motion)
+        )
+        self.query_one(ReplayTranscript).load(
+            self.replay.events, self.replay.cache.state_at(self.replay.length)
+        )
+        self._fill_notes_list()
+        if self.background_trace:
+            # After the first paint: the screen shows at once, the charts fill in after.
+            self.call_after_refresh(self._compute_trace)
+        else:
+            self._trace_done(*self.replay.whole_session())
+        self.show_point()
+
+    # -- the whole-session figures, computed off the interface's thread -------------------
+    @work(thread=True, exclusive=True, group="replay-trace")
+    def _compute_trace(self) -> None:
+        points, parent = self.replay.whole_session()
+        self.app.call_from_thread(self._trace_done, points, parent)
+
+    def _trace_done(self, points: list[ScorePoint], parent: list[float] | None) -> None:
+        replay = self.replay
+        replay.adopt(points, parent)
+        trace = replay.trace()
+        self.trace_ready = True
+        self.query_one(Timeline).set_indexes(trace)
+        lines = [Line("Index", trace, "bold blue")]
+        fork = None
+        if parent is not None:
+            lines.append(Line("Parent", parent, "magenta"))
+            fork = self.record.fork_point
+        chart = self.query_one(TraceChart)
+        chart.set_lines(lines, fork_point=fork)
+        chart.set_marks(replay.note_points())
+        self.query_one(CriteriaChart).set_traces(replay.criteria_traces(), replay.criterion_names())
+        self._show_turning_points()
+        self.show_point()
+
+    def _show_turning_points(self) -> None:
+        motion = self.record.motion
+        parts: list[RenderableType] = [Text("Turning points (t jumps to the next)", style="bold")]
+        end = self.replay.cache.state_at(self.replay.length)
+        for tp in self.replay.turning_points():
+            event = self.replay.events[tp.seq]
+            line = Text.assemble(f"event {tp.seq + 1} ", role_label(motion, event.actor), " ")
+            line.append(entry_for(event, end).summary)
+            line.append(f": {tp.before:.1f} → {tp.after:.1f} ({tp.delta:+.1f})")
+            parts.append(line)
+        if len(parts) == 1:
+            parts.append(Text("The index never moved much.", style="dim"))
+        self.query_one("#replay-turning", Static).update(Group(*parts))
+
+    # -- showing the cursor's point --------------------------------------------------------
+    @property
+    def point(self) -> int:
+        return self.replay.point
+
+    def show_point(self) -> None:
+        """Bring every visible panel to the cursor's point."""
+        k = self.replay.point
+        self.query_one(Timeline).select_point(k)
+        # A fixed-height line: updating it never forces a new layout of the screen.
+        self.query_one("#replay-status", Static).update(self._status(), layout=False)
+        self.query_one(TraceChart).point = k
+        self._show_tab(self.query_one("#replay-tabs", TabbedContent).active)
+
+    def _status(self) -> Text:
+        replay, state = self.replay, self.replay.state
+        out = Text.assemble(("Event ", "bold"), (f"{replay.point}/{replay.length}", "bold"))
+        if replay.point == 0:
+            out.append(" · start")
+        if state.finished:
+            out.append(" · the game is over")
+            if state.agreed is not None:
+                out.append(" (package " + ("accepted)" if state.agreed else "rejected)"))
+        else:
+            phase = state.phase
+            out.append(f" · {phase.name} · round {state.round}/{phase.rounds} · ")
+            out.append_text(role_label(state.motion, state.current_role or ""))
+            out.append(" to play")
+        out.append(f" · index {replay.score.index:.1f}")
+        second: list[Text] = []
+        if self.record.parent_id:
+            second.append(
+                Text(f"Branch of {self.record.parent_id} at event {self.record.fork_point}")
+            )
+        notes = replay.notes_at()
+        if notes:
+            plural = "s" if len(notes) > 1 else ""
+            second.append(Text(f"✎ {len(notes)} note{plural} here (5 Notes)", style="italic"))
+        if not second:
+            second.append(Text(KEY_HINTS, style="dim"))
+        out.append("\n")
+        out.append_text(Text(" · ", style="dim").join(second))
+        return out
+
+    def _show_tab(self, tab_id: str) -> None:
+        """Update the panel in ``tab_id`` (hidden panels update when they are shown)."""
+        replay, k = self.replay, self.replay.point
+        if tab_id == "tab-transcript":
+            self.query_one(ReplayTranscript).show(k)
+        elif tab_id == "tab-package":
+            state = replay.state
+            # Speeches and passes leave the package as it was: skip redrawing it then.
+            shown = (state.commitments, state.challenges, state.demands)
+            if shown != self._package_shown:
+                self._package_shown = shown
+                self.query_one("#replay-package", StripView).show(package_renderable(state))
+        elif tab_id == "tab-scores":
+            score, delta = replay.score, replay.turn_delta()
+            if (score, delta) != self._scores_shown:
+                self._scores_shown = (score, delta)
+                self.query_one("#replay-scores", StripView).show_blocks(
+                    scores_blocks(self.record.motion, score, delta)
+                )
+        elif tab_id == "tab-notes":
+            self._show_notes_here()
+        elif tab_id == "tab-charts":
+            self.query_one(CriteriaChart).point = k
+
+    @on(TabbedContent.TabActivated, "#replay-tabs")
+    def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self._show_tab(event.pane.id)
+
+    # -- moving ------------------------------------------------------------------------------
+    def move_to(self, k: int) -> None:
+        before = self.replay.point
+        if self.replay.go(k) != before:
+            self.show_point()
+
+    def action_step(self, delta: int) -> None:
+        self.move_to(self.replay.point + delta)
+
+    def action_go_start(self) -> None:
+        self.move_to(0)
+
+    def action_go_end(self) -> None:
+        self.move_to(self.replay.length)
+
+    def action_turn(self, direction: int) -> None:
+        replay = self.replay
+        self.move_to(replay.next_turn() if direction > 0 else replay.turn_start())
+
+    def action_turning(self) -> None:
+        """Jump to the point after the next turning point (wrapping round)."""
+        points = [tp.seq + 1 for tp in self.replay.turning_points()]
+        if not points:
+            self.notify("The index never moved much.", markup=False)
+            return
+        later = [p for p in points if p > self.replay.point]
+        self.move_to(later[0] if later else points[0])
+
+    def action_jump(self) -> None:
+        self.app.push_screen(JumpDialog(self.replay.length), self._jumped)
+
+    def _jumped(self, number: object) -> None:
+        if isinstance(number, int):
+            self.move_to(number)
+
+    @on(Timeline.PointChosen)
+    def _clicked(self, event: Timeline.PointChosen) -> None:
+        self.move_to(event.point)
+
+    def action_tab(self, name: str) -> None:
+        self.query_one("#replay-tabs", TabbedContent).active = f"tab-{name}"
+
+    # -- notes ---------------------------------------------------------------------------------
+    def _where(self, point: int) -> str:
+        return "at the start" if point == 0 else f"after event {point}"
+
+    def _show_notes_here(self) -> None:
+        notes = self.replay.notes_at()
+        where = self._where(self.replay.point)
+        if not notes:
+            body: RenderableType = Text.assemble(
+                ("No note ", "dim italic"), (where, "dim italic"), (". n adds one.", "dim italic")
+            )
+        else:
+            parts: list[RenderableType] = [Text(f"Notes {where}", style="bold")]
+            for n in notes:
+                line = Text.assemble(("✎ ", "bold"), literal(n.author, "bold"), ": ")
+                line.append(n.text)  # literal: appended as plain text
+                parts.append(line)
+            parts.append(Text("e edits, d deletes the last note here", style="dim"))
+            body = Group(*parts)
+        self.query_one("#replay-notes-here", Static).update(body)
+
+    def _fill_notes_list(self) -> None:
+        listing = self.query_one("#replay-notes-all", OptionList)
+        listing.clear_options()
+        for n in self.replay.notes:
+            label = Text.assemble((f"{n.point:>4} ", "dim"), literal(n.author, "bold"), ": ")
+            label.append(" ".join(n.text.split())[:120])
+            listing.add_option(Option(label, id=f"note-{n.id}"))
+
+    @on(OptionList.OptionSelected, "#replay-notes-all")
+    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
+        note = self._note_by_option(event.option.id)
+        if note is not None:
+            self.move_to(note.point)
+
+    def _note_by_option(self, option_id: str | None) -> Note | None:
+        return next((n for n in self.replay.notes if f"note-{n.id}" == option_id), None)
+
+    def _note_here(self) -> Note | None:
+        notes = self.replay.notes_at()
+        if not notes:
+            return None
+        listing = self.query_one("#replay-notes-all", OptionList)
+        if listing.highlighted is not None:
+            chosen = self._note_by_option(listing.get_option_at_index(listing.highlighted).id)
+            if chosen is not None and chosen.point == self.replay.point:
+                return chosen
+        return notes[-1]
+
+    def action_note_add(self) -> None:
+        k = self.replay.point
+        if k == 0:
+            self.notify("Step to an event first: notes are attached to events.", markup=False)
+            return
+        self.app.push_screen(NoteDialog(self._where(k), self.author), self._note_written)
+
+    def _note_written(self, draft: object) -> None:
+        if not isinstance(draft, NoteDraft):
+            return
+        k = self.replay.point
+        try:
+            saved = self.store.annotate(self.record.id, k - 1, draft.author, draft.text)
+        except Exception as e:  # say why in words; nothing was saved
+            self.notify(str(e), title="Note not saved", severity="error", markup=False)
+            return
+        self.author = draft.author
+        from debate.report.saved import note_from_annotation
+
+        self.replay.put_note(note_from_annotation(saved))
+        self._notes_changed(k)
+        self.notify(f"Note saved {self._where(k)}.", markup=False)
+
+    def action_note_edit(self) -> None:
+        note = self._note_here()
+        if note is None:
+            self.notify("No note here to edit.", markup=False)
+            return
+        self.app.push_screen(
+            NoteDialog(self._where(note.point), note.author, note.text, editing=True),
+            lambda draft: self._note_edited(note, draft),
+        )
+
+    def _note_edited(self, note: Note, draft: object) -> None:
+        if not isinstance(draft, NoteDraft) or note.id is None:
+            return
+        try:
+            self.store.update_annotation(note.id, draft.text)
+        except Exception as e:
+            self.notify(str(e), title="Note not saved", severity="error", markup=False)
+            return
+        self.replay.edit_note(note.id, draft.text)
+        self._notes_changed(note.point)
+        self.notify("Note saved.", markup=False)
+
+    def action_note_delete(self) -> None:
+        note = self._note_here()
+        if note is None:
+            self.notify("No note here to delete.", markup=False)
+            return
+        question = Text.assemble("Delete this note by ", literal(note.author, "bold"), "?\n\n")
+        question.append(note.text)
+        self.app.push_screen(
+            ConfirmDialog(question, ok="Delete"), lambda ok: self._note_deleted(note, ok)
+        )
+
+    def _note_deleted(self, note: Note, ok: object) -> None:
+        if ok is not True or note.id is None:
+            return
+        try:
+            self.store.delete_annotation(note.id)
+        except Exception as e:
+            self.notify(str(e), title="Note not deleted", severity="error", markup=False)
+            return
+        self.replay.drop_note(note.id)
+        self._notes_changed(note.point)
+        self.notify("Note deleted.", markup=False)
+
+    def _notes_changed(self, point: int) -> None:
+        self.query_one(Timeline).mark_note(point, bool(self.replay.notes_at(point)))
+        self.query_one(TraceChart).set_marks(self.replay.note_points())
+        self._fill_notes_list()
+        self.show_point()
+        if self.query_one("#replay-tabs", TabbedContent).active != "tab-notes":
+            self._show_notes_here()
+
+    # -- branching -------------------------------------------------------------------------------
+    def action_branch(self) -> None:
+        k = self.replay.point
+        if self.replay.state.finished:
+            self.notify(
+                "The game is over at this point: step back to a point before the end of "
+                "the vote to play from there.",
+                markup=False,
+            )
+            return
+        question = Text.assemble(
+            ("Play from here?\n\n", "bold"),
+            f"A new session will hold events 1 to {k} of this one, with the same seats "
+            "(scripted seats stay scripted), and open at the debate table. "
+            "This session is not changed.",
+        )
+        self.app.push_screen(ConfirmDialog(question, ok="Play"), self._branch_confirmed)
+
+    def _branch_confirmed(self, ok: object) -> None:
+        if ok is not True:
+            return
+        k = self.replay.point
+        try:
+            info = self.store.fork(self.record.id, k)
+        except Exception as e:
+            self.notify(str(e), title="Branch not created", severity="error", markup=False)
+            return
+        self.branched = info.id
+        resume = getattr(self.app, "resume", None)
+        if resume is not None:
+            resume(info.id)
+        else:  # an app without the debate table (tests): stay, and say where it went
+            self.notify(f"Branch {info.id} created.", markup=False)
+
+    # -- export ------------------------------------------------------------------------------------
+    def action_export(self) -> None:
+        self.app.push_screen(ExportDialog(self.record.id, self.export_dir), self._export_chosen)
+
+    def _export_chosen(self, choice: object) -> None:
+        if not isinstance(choice, ExportChoice):
+            return
+        from debate.report.exports import write_export
+
+        try:
+            path = write_export(self.store, self.record.id, choice.format, choice.path)
+        except Exception as e:
+            self.notify(str(e), title="Export failed", severity="error", markup=False)
+            return
+        self.notify(f"Written to {path}", title="Exported", markup=False)
+
+
+def open_replay_screen(app: Any, session_id: str, start: int | None = None) -> bool:
+    """Load ``session_id`` (and its parent, for a branch) from ``app.store`` and show its
+    replay; on failure say why in a notification and return False."""
+    from debate.report.saved import load_parent, load_record
+
+    try:
+        record = load_record(app.store, session_id)
+        parent = load_parent(app.store, record)
+    except Exception as e:  # a missing or damaged session: words, not a traceback
+        app.notify(str(e), title="Cannot replay", severity="error", markup=False)
+        return False
+    app.push_screen(ReplayScreen(record, parent=parent, start=start))
+    return True

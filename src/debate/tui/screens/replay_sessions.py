@@ -1,0 +1,156 @@
+"""Saved sessions for replay: filter by motion and by text, branches shown under their parent.
+
+A branch whose parent is filtered out (or was deleted) is listed at the top level, saying
+which session it came from.
+"""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import HorizontalGroup
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Select, Static, Tree
+from textual.widgets.tree import TreeNode
+
+from debate.report.saved import branch_forest
+
+ALL_MOTIONS = "__all__"
+
+
+def session_label(info: Any) -> Text:
+    """Title, then motion, players, events and status (all literal text)."""
+    out = Text(info.title, style="bold")
+    out.append(f"  [{info.id}]", style="dim")
+    out.append(f"\n{info.motion_id} · ")
+    for i, seat in enumerate(info.seats):
+        if i:
+            out.append(", ")
+        if seat.kind == "human":
+            out.append(seat.player)
+            out.append(f" ({seat.role})", style="dim")
+        else:
+            out.append(f"{seat.role}: scripted {seat.difficulty or ''}".rstrip())
+    out.append(f" · {info.events} events · {info.status}", style="dim")
+    if info.parent_id is not None:
+        out.append(f" · branch at event {info.fork_seq}", style="italic")
+    return out
+
+
+class ReplaySessionsScreen(Screen[None]):
+    """Pick a saved session to replay."""
+
+    DEFAULT_CSS = """
+    ReplaySessionsScreen #replay-filters { height: auto; padding: 0 1; }
+    ReplaySessionsScreen #replay-search { width: 1fr; }
+    ReplaySessionsScreen #replay-motion { width: 36; }
+    ReplaySessionsScreen #replay-sessions { height: 1fr; }
+    ReplaySessionsScreen #replay-sessions-note { height: auto; padding: 0 1; }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("ctrl+f", "focus_search", "Search"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.shown: list[str] = []  # session ids in the tree, depth first
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(
+            Text(
+                "Replay a saved session (Enter opens it; branches sit under their parent)",
+                style="bold",
+            ),
+            classes="screen-title",
+        )
+        with HorizontalGroup(id="replay-filters"):
+            yield Input(placeholder="search titles, players, ids", id="replay-search", compact=True)
+            yield Select(
+                [], prompt="all motions", id="replay-motion", compact=True, allow_blank=True
+            )
+        tree: Tree[str] = Tree("Sessions", id="replay-sessions")
+        tree.show_root = False
+        tree.auto_expand = False  # Enter opens a session; branches stay shown
+        yield tree
+        yield Static(id="replay-sessions-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = "Replay"
+        try:
+            infos = self._store().list_sessions()
+        except Exception as e:  # a store that cannot open says why, in words
+            self._note(f"Cannot read saves: {e}")
+            return
+        motions = sorted({(i.motion_id, i.motion_title) for i in infos})
+        self.query_one("#replay-motion", Select).set_options(
+            [(Text(f"{mid}: {title}"), mid) for mid, title in motions]
+        )
+        self.refill()
+        self.query_one("#replay-sessions", Tree).focus()
+
+    def _store(self) -> Any:
+        return getattr(self.app, "store")  # noqa: B009 - the app owns the store
+
+    def _note(self, text: str) -> None:
+        self.query_one("#replay-sessions-note", Static).update(Text(text, style="dim italic"))
+
+    def refill(self) -> None:
+        """List the sessions that pass the filters, as a branch tree."""
+        search = self.query_one("#replay-search", Input).value.strip() or None
+        motion = self.query_one("#replay-motion", Select).value
+        motion_id = motion if isinstance(motion, str) else None
+        try:
+            infos = self._store().list_sessions(motion_id=motion_id, text=search)
+        except Exception as e:
+            self._note(f"Cannot read saves: {e}")
+            return
+        tree = self.query_one("#replay-sessions", Tree)
+        tree.clear()
+        self.shown = []
+        listed = {i.id for i in infos}
+
+        def add(node: TreeNode[str], info: Any, kids: list[Any]) -> None:
+            label = session_label(info)
+            if info.parent_id is not None and info.parent_id not in listed:
+                label.append(f" (from {info.parent_id})", style="dim")
+            self.shown.append(info.id)
+            if kids:
+                child = node.add(label, data=info.id, expand=True)
+                for kid, grandkids in kids:
+                    add(child, kid, grandkids)
+            else:
+                node.add_leaf(label, data=info.id)
+
+        for info, kids in branch_forest(infos):
+            add(tree.root, info, kids)
+        filtered = search is not None or motion_id is not None
+        self._note(
+            ("No session matches." if filtered else "No saved session yet.") if not infos else ""
+        )
+
+    @on(Input.Changed, "#replay-search")
+    @on(Select.Changed, "#replay-motion")
+    def _filters_changed(self) -> None:
+        self.refill()
+
+    @on(Input.Submitted, "#replay-search")
+    def _search_done(self) -> None:
+        self.query_one("#replay-sessions", Tree).focus()
+
+    def action_focus_search(self) -> None:
+        self.query_one("#replay-search", Input).focus()
+
+    @on(Tree.NodeSelected, "#replay-sessions")
+    def _chosen(self, event: Tree.NodeSelected[str]) -> None:
+        if event.node.data is None:
+            return
+        from debate.tui.screens.replay import open_replay_screen
+
+        open_replay_screen(self.app, event.node.data)

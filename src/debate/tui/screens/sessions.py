@@ -1,0 +1,84 @@
+"""Saved sessions: Continue (games still being played) and Replay (all of them)."""
+
+from __future__ import annotations
+
+from typing import Any, ClassVar, Literal
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from debate.tui.styles import APP_TCSS
+
+TITLES = {
+    "continue": "Continue a saved game (Enter resumes it)",
+    "replay": "Saved sessions (Enter opens one)",
+}
+
+
+def session_label(info: Any) -> Text:
+    """Two lines: the title, then motion, seats, events and status (no clock times, so
+    the list reads the same in a seminar and in a test)."""
+    out = Text(info.title, style="bold")
+    out.append(f"\n  {info.motion_id} · ")
+    for i, seat in enumerate(info.seats):
+        if i:
+            out.append(", ")
+        out.append(seat.player if seat.kind == "human" else f"{seat.role}: scripted")
+        if seat.kind == "human":
+            out.append(f" ({seat.role})", style="dim")
+    out.append(f" · {info.events} events · {info.status}", style="dim")
+    return out
+
+
+class SessionsScreen(Screen[None]):
+    CSS_PATH = APP_TCSS
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, purpose: Literal["continue", "replay"]) -> None:
+        super().__init__()
+        self.purpose = purpose
+        self.ids: list[str] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static(Text(TITLES[self.purpose], style="bold"), classes="screen-title")
+        yield OptionList(id="session-list")
+        yield Static(id="session-note")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        app: Any = self.app
+        listing = self.query_one("#session-list", OptionList)
+        try:
+            status = "active" if self.purpose == "continue" else None
+            infos = app.store.list_sessions(status=status)
+        except Exception as e:  # a store that cannot open says why, in words
+            self.query_one("#session-note", Static).update(Text(f"Cannot read saves: {e}"))
+            return
+        for info in infos:
+            self.ids.append(info.id)
+            listing.add_option(Option(session_label(info), id=info.id))
+        if infos:
+            listing.highlighted = 0
+        else:
+            empty = "No game to continue." if self.purpose == "continue" else "No saved session."
+            self.query_one("#session-note", Static).update(Text(empty, style="dim italic"))
+        listing.focus()
+
+    @on(OptionList.OptionSelected, "#session-list")
+    def _chosen(self, event: OptionList.OptionSelected) -> None:
+        session_id = event.option.id
+        if session_id is None:
+            return
+        app: Any = self.app
+        if self.purpose == "continue":
+            app.resume(session_id)
+        else:
+            from debate.tui.navigation import open_replay
+
+            open_replay(app, session_id)

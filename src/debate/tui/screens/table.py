@@ -1,0 +1,285 @@
+"""The debate table: transcript, package, scores, private brief and the legal actions.
+
+The screen only reads the game's state and sends actions to the controller, which applies
+and saves them. Scripted seats play in a thread worker after a short pause (space skips
+it), so the interface never waits on them. Between two human seats a hand-over screen
+hides the private brief.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, ClassVar
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Button, Footer, Header, TabbedContent, TabPane
+from textual.worker import Worker, WorkerState
+
+from debate.engine import Action, IllegalAction, Pass, legal_action_types
+from debate.play import GameController
+from debate.play.refusals import why_not
+from debate.tui.forms.base import ActionForm
+from debate.tui.forms.choices import (
+    AnswerDemandForm,
+    ChallengeForm,
+    ConcedeForm,
+    VoteForm,
+    WithdrawForm,
+)
+from debate.tui.forms.commitment import CommitmentForm
+from debate.tui.forms.speak import SpeakForm
+from debate.tui.screens.handover import HandOverScreen as HandOver
+from debate.tui.styles import APP_TCSS
+from debate.tui.text import literal, role_label
+from debate.tui.widgets import (
+    ActionBar,
+    BriefPanel,
+    PackagePanel,
+    Scoreboard,
+    StatusLine,
+    Transcript,
+)
+from debate.tui.widgets.action_bar import ACTIONS
+
+FORMS: dict[str, Callable[[Any, str], ActionForm]] = {
+    "speak": SpeakForm,
+    "propose": lambda s, r: CommitmentForm(s, r, "propose"),
+    "amend": lambda s, r: CommitmentForm(s, r, "amend"),
+    "demand": lambda s, r: CommitmentForm(s, r, "demand"),
+    "withdraw": WithdrawForm,
+    "challenge": ChallengeForm,
+    "concede": ConcedeForm,
+    "accept": lambda s, r: AnswerDemandForm(s, r, accept=True),
+    "reject": lambda s, r: AnswerDemandForm(s, r, accept=False),
+    "vote": VoteForm,
+}
+TABS = {"package": "tab-package", "scores": "tab-scores", "brief": "tab-brief"}
+
+
+class TableScreen(Screen[None]):
+    CSS_PATH = APP_TCSS
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # The action bar shows these keys beside each legal action; the footer keeps the rest.
+        *(
+            Binding(key, f"act('{kind}')", label, show=False)
+            for kind, (key, label) in ACTIONS.items()
+        ),
+        Binding("space", "skip", "Skip pause"),
+        Binding("1", "tab('package')", "Package"),
+        Binding("2", "tab('scores')", "Scores"),
+        Binding("3", "tab('brief')", "Brief"),
+        Binding("escape", "app.lobby", "Lobby"),
+    ]
+
+    def __init__(self, game: GameController, scripted_delay: float = 0.8) -> None:
+        super().__init__()
+        self.game = game
+        self.delay = scripted_delay
+        humans = game.human_roles
+        self.hot_seat = len(humans) > 1
+        #: The human seat whose brief may be shown (who holds the keyboard).
+        self.viewer: str | None = None if self.hot_seat else (humans[0] if humans else None)
+        self.keyboard: str | None = self.viewer
+        self.thinking = False
+        self.failed = False  # a scripted move failed: space tries again
+        self.note: Text | None = None
+        self._timer: Timer | None = None
+        #: The event count the panels last showed (-1 until the first refresh).
+        self.shown_seq = -1
+        self._legal_shown: tuple[str, ...] | None = None
+
+    def compose(self) -> ComposeResult:
+        motion = self.game.motion
+        yield Header()
+        yield StatusLine(id="status")
+        with Horizontal(id="table"):
+            yield Transcript(motion, id="transcript")
+            with TabbedContent(id="side", initial="tab-package"):
+                with TabPane("1 Package", id="tab-package"):
+                    yield PackagePanel(id="package")
+                with TabPane("2 Scores", id="tab-scores"):
+                    yield Scoreboard(motion, id="scores")
+                with TabPane("3 Brief", id="tab-brief"):
+                    yield BriefPanel(motion, id="brief")
+        yield ActionBar(id="actions")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.sub_title = self.game.motion.title
+        self.query_one(Transcript).focus()
+        self.refresh_table()
+        self.call_after_refresh(self.advance)
+
+    # -- showing the state ---------------------------------------------------------------
+    def legal(self) -> tuple[str, ...]:
+        """Action types the seat at the keyboard may take now (none while waiting)."""
+        role = self.game.current_role
+        if self.thinking or role is None or role != self.viewer or not self.game.is_human(role):
+            return ()
+        return legal_action_types(self.game.state, role)
+
+    def refresh_table(self) -> None:
+        game, state = self.game, self.game.state
+        self.query_one(Transcript).show(game.events, state)
+        self.query_one(PackagePanel).show(state)
+        self.query_one(Scoreboard).show(
+            game.scores.card(), game.scores.role_scores(), game.scores.last_turn_delta()
+        )
+        hidden = "Private briefs are hidden while the keyboard changes hands."
+        self.query_one(BriefPanel).show(self.viewer, hidden)
+        role = state.current_role
+        player = game.seat(role).player if role and game.is_human(role) else None
+        self.query_one(StatusLine).show(state, player, self.note)
+        legal = self.legal()
+        self.query_one(ActionBar).show(legal)
+        if legal != self._legal_shown:  # the footer recomposes on every refresh_bindings
+            self._legal_shown = legal
+            self.refresh_bindings()
+        self.shown_seq = state.seq
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "act":
+            return parameters[0] in self.legal()
+        if action == "skip":
+            return self.thinking or self.failed
+        return True
+
+    # -- what happens next ---------------------------------------------------------------
+    def advance(self) -> None:
+        """After any change: end the game, let a scripted seat play, or hand over."""
+        game = self.game
+        if game.finished:
+            from debate.tui.screens.stress import StressScreen
+
+            self.app.switch_screen(StressScreen(game))
+            return
+        role = game.current_role
+        assert role is not None
+        if not game.is_human(role):
+            if self.hot_seat:
+                self.viewer = None
+            self._schedule_scripted(role)
+        elif role == self.keyboard:
+            self.viewer = role
+        else:
+            self.viewer = None
+            self.refresh_table()  # the brief leaves the screen before the hand-over shows
+            seat = game.seat(role)
+            self.app.push_screen(
+                HandOver(game.motion, role, seat.player), lambda _: self._taken_over(role)
+            )
+            return
+        self.refresh_table()
+
+    def on_unmount(self) -> None:
+        # Leaving for the lobby mid-pause: nothing was decided, so nothing is lost; the
+        # scripted seat decides again (identically, it is seeded) when the game continues.
+        if self._timer is not None:
+            self._timer.stop()
+
+    def _taken_over(self, role: str) -> None:
+        self.viewer = self.keyboard = role
+        self.refresh_table()
+
+    def _schedule_scripted(self, role: str) -> None:
+        self.thinking = True
+        self.note = Text.assemble(
+            role_label(self.game.motion, role), (" is thinking… (space: skip the pause)", "dim")
+        )
+        if self.delay > 0:
+            self._timer = self.set_timer(self.delay, self._decide)
+        else:
+            self.call_later(self._decide)
+
+    def action_skip(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._decide()
+        elif self.failed:
+            self.failed = False
+            self._schedule_scripted(self.game.current_role or "")
+            self.refresh_table()
+
+    def _decide(self) -> None:
+        self._timer = None
+        self.run_worker(
+            self.game.scripted_move,
+            thread=True,
+            group="scripted",
+            exclusive=True,
+            exit_on_error=False,
+        )
+
+    @on(Worker.StateChanged)
+    def _scripted_done(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != "scripted":
+            return
+        if event.state == WorkerState.SUCCESS:
+            move = event.worker.result
+            self.thinking = False
+            self.note = None
+            self.submit(move.action, rationale=move.rationale)
+        elif event.state == WorkerState.ERROR:
+            self.thinking, self.failed = False, True
+            self.note = literal(
+                f"A scripted seat failed ({event.worker.error}); space tries again", "bold red"
+            )
+            self.refresh_table()
+
+    # -- acting --------------------------------------------------------------------------
+    def action_act(self, kind: str) -> None:
+        """Open the form for ``kind`` (or refuse it with the engine's reason)."""
+        role = self.game.current_role
+        if kind not in self.legal():
+            if role is not None and not self.game.is_human(role):
+                self.refuse(f"{self.game.motion.role_by_id[role].name} (scripted) is to play")
+            else:
+                self.refuse(why_not(self.game.state, role, kind))
+            return
+        assert role is not None
+        if kind == "pass":
+            self.submit(Pass())
+            return
+        self.app.push_screen(FORMS[kind](self.game.state, role), self._form_done)
+
+    def _form_done(self, action: Action | None) -> None:
+        if action is not None:
+            self.submit(action)
+
+    def submit(self, action: Action, rationale: str | None = None) -> bool:
+        """Send ``action`` to the controller (engine, then store); show the outcome."""
+        from debate.store.errors import StoreError
+
+        try:
+            self.game.submit(action, rationale=rationale)
+        except IllegalAction as e:
+            self.refuse(e.reason)
+            return False
+        except StoreError as e:
+            self.note = literal(f"Not saved, so not played: {e}", "bold red")
+            self.notify(str(e), title="Saving failed", severity="error", markup=False)
+            self.refresh_table()
+            return False
+        self.note = None
+        self.advance()
+        return True
+
+    def refuse(self, reason: str) -> None:
+        """Show why an action was refused; nothing else changes."""
+        self.note = literal(f"Refused: {reason}", "bold red")
+        self.notify(reason, title="Refused", severity="warning", markup=False)
+        self.refresh_table()
+
+    @on(Button.Pressed)
+    def _button(self, event: Button.Pressed) -> None:
+        if event.button.id and event.button.id.startswith("act-"):
+            self.action_act(event.button.id.removeprefix("act-"))
+
+    def action_tab(self, name: str) -> None:
+        self.query_one("#side", TabbedContent).active = TABS[name]

@@ -1,0 +1,58 @@
+"""Building rich Text for the screens. Player text always goes in as plain data.
+
+``Text("[b]x[/b]")`` shows the brackets; only :func:`styled` pieces written here carry styles.
+Never format player text into a markup string.
+
+>>> literal("[bold red]x[/]").plain
+'[bold red]x[/]'
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from debate.motions import Motion
+
+BAR_WIDTH = 10
+
+
+def literal(value: object, style: str = "") -> Text:
+    """Any text, shown exactly as typed."""
+    return Text(str(value), style=style)
+
+
+def role_style(motion: Motion, role: str) -> str:
+    spec = motion.role_by_id.get(role)
+    return f"bold {spec.color}" if spec else "bold"
+
+
+def role_label(motion: Motion, role: str, player: str | None = None) -> Text:
+    """``[K] Kyiv`` (plus the player's name): symbol and name, so colour is never the only cue."""
+    spec = motion.role_by_id.get(role)
+    symbol, name = (spec.symbol, spec.name) if spec else ("?", role)
+    out = Text.assemble((f"[{symbol}] {name}", role_style(motion, role)))
+    if player:
+        out.append(" (")
+        out.append(player)
+        out.append(")")
+    return out
+
+
+def score_bar(score: float, width: int = BAR_WIDTH) -> Text:
+    """A bar of ``width`` cells for a 0-100 score, with eighth-cell resolution."""
+    cells = max(0.0, min(100.0, score)) / 100 * width
+    full = int(cells)
+    eighths = int((cells - full) * 8)
+    partial = " ▏▎▍▌▋▊▉"[eighths] if full < width else ""
+    bar = "█" * full + (partial if eighths else "")
+    style = "green" if score >= 60 else ("yellow" if score >= 30 else "red")
+    return Text.assemble((bar.ljust(width), style), ("▕", "dim"))
+
+
+def signed(delta: float) -> Text:
+    """A change of the index: ``▲ +5.0`` / ``▼ -2.5`` / ``= 0.0`` (arrow, not only colour)."""
+    if delta > 0.05:
+        return Text(f"▲ +{delta:.1f}", style="green")
+    if delta < -0.05:
+        return Text(f"▼ {delta:.1f}", style="red")
+    return Text("= 0.0", style="dim")

@@ -1,0 +1,238 @@
+"""Pilot tests of the game, driven by key presses like a player at the keyboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input, TextArea
+from tui_helpers import (
+    OPENING,
+    plain,
+    play,
+    run_palette_command,
+    solo_seats,
+    strip_text,
+    wait_for,
+    wait_for_table,
+)
+
+from debate.motions import Motion
+from debate.play import GameController
+from debate.store import Seat, open_store
+from debate.tui import create_app
+from debate.tui.screens.debrief import DebriefScreen
+from debate.tui.screens.handover import HandOverScreen
+from debate.tui.screens.seats import SeatsScreen
+from debate.tui.screens.stress import StressScreen
+from debate.tui.screens.table import TableScreen
+from debate.tui.widgets import BriefPanel, StatusLine, Transcript
+
+MARKUP = "[bold red]x[/] and [link=http://x]y[/link]"
+
+
+async def start_solo_by_keys(pilot, name: str = "Ana", seed: str = "7") -> TableScreen:
+    """Lobby -> New game -> first motion (the article's) -> seats -> Start."""
+    app = pilot.app
+    await pilot.press("n")
+    await wait_for(pilot, lambda: type(app.screen).__name__ == "MotionsScreen")
+    await pilot.press("enter")
+    await wait_for(pilot, lambda: isinstance(app.screen, SeatsScreen))
+    await pilot.press(*name)
+    app.screen.query_one("#seed", Input).value = seed
+    await pilot.press("ctrl+s")
+    return await wait_for_table(pilot)
+
+
+async def speak_by_keys(pilot, text: str) -> None:
+    await pilot.press("s")
+    await wait_for(pilot, lambda: pilot.app.screen.query(TextArea))
+    await pilot.press(*text)
+    await pilot.press("ctrl+s")
+    await pilot.pause()
+
+
+async def test_a_complete_solo_game_from_lobby_to_debrief(store, main_motion: Motion) -> None:
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await start_solo_by_keys(pilot)
+        game = table.game
+        assert game.motion.id == "guarantees" and game.seat("kyiv").player == "Ana"
+        turns = 0
+        while not game.finished:
+            await wait_for(pilot, lambda: game.finished or table.legal())
+            if game.finished:
+                break
+            if "vote" in table.legal():
+                await pilot.press("v")
+                await wait_for(pilot, lambda: type(app.screen).__name__ == "VoteForm")
+                await pilot.press("ctrl+s")
+            else:
+                await speak_by_keys(pilot, f"Kyiv speaks, turn {turns}")
+                if table.legal():  # one action left in the turn: end it
+                    await pilot.press("x")
+            turns += 1
+            await pilot.pause()
+        assert turns == 5  # opening, three negotiation rounds, the vote
+        await wait_for(pilot, lambda: isinstance(app.screen, StressScreen))
+        assert "The vote" in plain(app.screen.query_one("#stress-body").content)
+        for _ in range(len(app.screen.results) + 1):
+            await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
+    saved = store.load(game.session_id)
+    assert saved.info.status == "finished"
+    assert list(saved.events) == game.events
+    kyiv_speeches = [e for e in saved.events if e.actor == "kyiv" and e.action.type == "speak"]
+    assert len(kyiv_speeches) == 4
+    assert all(e.rationale for e in saved.events if e.actor != "kyiv")
+
+
+async def test_hot_seat_hand_over_hides_the_previous_brief(store, main_motion: Motion) -> None:
+    seats = [
+        Seat("kyiv", "Ana", "human"),
+        Seat("kremlin", "Bot", "scripted", "normal"),
+        Seat("washington", "Ben", "human"),
+        Seat("brussels", "Bot", "scripted", "normal"),
+    ]
+    game = GameController.start(store, main_motion, seats, seed=2)
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    kyiv_brief = main_motion.role_by_id["kyiv"].brief.summary
+    washington_brief = main_motion.role_by_id["washington"].brief.summary
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen))
+        await pilot.press("enter")  # Ana takes the keyboard
+        table = await wait_for_table(pilot)
+        brief = table.query_one(BriefPanel)
+        assert brief.role == "kyiv"
+        assert kyiv_brief[:40] in plain(brief.query_one("#brief-body").content)
+        await pilot.press("x")  # Ana passes; the Kremlin plays; then it is Ben's turn
+        await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen))
+        assert game.current_role == "washington"
+        shown = plain(brief.query_one("#brief-body").content)
+        assert brief.role is None and kyiv_brief[:40] not in shown
+        assert "Ben" in plain(app.screen.query_one("#handover").content)
+        assert table.legal() == ()  # nobody can act behind the hand-over screen
+        await pilot.press("space")
+        await wait_for_table(pilot)
+        assert brief.role == "washington"
+        assert washington_brief[:40] in plain(brief.query_one("#brief-body").content)
+
+
+async def test_an_illegal_action_is_refused_with_the_engines_reason(
+    store, main_motion: Motion
+) -> None:
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await start_solo_by_keys(pilot)
+        assert "vote" not in table.legal() and "challenge" not in table.legal()
+        await pilot.press("v")  # not offered: the key does nothing
+        await pilot.pause()
+        assert table.game.state.seq == 0 and table.note is None
+        await run_palette_command(pilot, "Action: Vote")
+        await wait_for(pilot, lambda: table.note is not None)
+        status = plain(table.query_one(StatusLine).content)
+        assert "Refused: 'vote' is not allowed in the Opening statements phase" in status
+        assert table.game.state.seq == 0
+        assert store.load(table.game.session_id).events == ()
+
+
+async def test_continue_resumes_a_game_after_the_app_was_closed(db_path: Path) -> None:
+    first = open_store(str(db_path))
+    app = create_app(store=first, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await start_solo_by_keys(pilot)
+        await speak_by_keys(pilot, "Before the break")
+        session_id, seq = table.game.session_id, table.game.state.seq
+    first.close()  # the terminal is gone; only the database remains
+
+    second = open_store(str(db_path))
+    app = create_app(store=second, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await wait_for(
+            pilot,
+            lambda: (
+                type(app.screen).__name__ == "SessionsScreen"
+                and app.screen.query_one("#session-list").highlighted == 0
+            ),
+        )
+        await pilot.press("enter")
+        table = await wait_for_table(pilot)
+        assert table.game.session_id == session_id and table.game.state.seq == seq
+        assert "Before the break" in strip_text(table.query_one(Transcript))
+        await wait_for(pilot, lambda: table.legal())
+        await speak_by_keys(pilot, "After the break")
+        assert table.game.events[seq].action.text == "After the break"
+        assert [e.action.type for e in table.game.events[: seq + 1]].count("speak") == 2
+    second.close()
+
+
+async def test_markup_typed_by_players_is_shown_literally(store, main_motion: Motion) -> None:
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await start_solo_by_keys(pilot, name="[b]Ana[/b]")
+        assert table.game.seat("kyiv").player == "[b]Ana[/b]"
+        assert "[K] Kyiv ([b]Ana[/b]) to play" in plain(table.query_one(StatusLine).content)
+        await speak_by_keys(pilot, MARKUP)
+        assert table.game.events[0].action.text == MARKUP
+        transcript = strip_text(table.query_one(Transcript))
+        assert MARKUP in transcript
+        await pilot.press("escape")  # back to the lobby; the saved game lists the name as typed
+        await pilot.press("c")
+        await wait_for(
+            pilot,
+            lambda: (
+                type(app.screen).__name__ == "SessionsScreen"
+                and app.screen.query_one("#session-list").option_count == 1
+            ),
+        )
+        listing = app.screen.query_one("#session-list")
+        assert "[b]Ana[/b]" in str(listing.get_option_at_index(0).prompt)
+
+
+async def test_too_long_input_is_refused_with_a_clear_message(store, main_motion: Motion) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=1)
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for_table(pilot)
+        await pilot.press("s")
+        await wait_for(pilot, lambda: app.screen.query(TextArea))
+        app.screen.query_one(TextArea).text = "x" * 2001
+        await pilot.pause()
+        assert "too long by 1" in plain(app.screen.query_one("#speech-count").content)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = plain(app.screen.query_one("#form-error").content).strip()
+        assert error == "A speech is limited to 2,000 characters; this one has 2,001."
+        assert game.events == []
+
+
+async def test_the_table_shows_the_package_scores_and_rationales(
+    store, main_motion: Motion
+) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=1)
+    play(game, OPENING)
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = await wait_for_table(pilot)
+        text = strip_text(table.query_one(Transcript))
+        assert "[R] Kremlin demands of Kyiv (d1)" in text
+        assert "why: demands demilitarisation (demilitarisation_push)" in text
+        package = plain(table.query_one("#package-body").content)
+        assert "c5" in package
+        assert set(table.legal()) >= {"accept", "reject", "challenge", "speak", "pass"}
+        await pilot.press("2")
+        await pilot.pause()
+        index = plain(table.query_one("#score-index").content)
+        assert f"{game.scores.index():.1f}" in index
+
+
+async def test_help_themes_and_palette_work_from_the_keyboard(store) -> None:
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "HelpScreen")
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "LobbyScreen")
+        for label, theme in (("light", "textual-light"), ("high contrast", "high-contrast")):
+            await run_palette_command(pilot, f"Theme: {label}")
+            await wait_for(pilot, lambda theme=theme: app.theme == theme)

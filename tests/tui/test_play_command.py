@@ -1,0 +1,87 @@
+"""`debate play`: bad input exits 2 with a message; a MOTION starts solo practice at once;
+the debrief's export action writes the Markdown debrief."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from tui_helpers import OPENING, pass_to_the_end, play, solo_seats, wait_for, wait_for_table
+from typer.testing import CliRunner
+
+from debate.cli import app as cli
+from debate.motions import Motion
+from debate.play import GameController
+from debate.tui import DebateApp, create_app
+from debate.tui.screens.debrief import DebriefScreen
+
+runner = CliRunner()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["play", "no_such_motion"], "no motion with this id or path"),
+        (["play", "guarantees", "--as", "moscow"], "no role 'moscow' in motion 'guarantees'"),
+        (["play", "guarantees", "--name", "x" * 41], "limited to 40 characters"),
+        (["play", "--as", "kyiv"], "--as and --seed need a MOTION"),
+    ],
+)
+def test_bad_input_exits_2_with_a_message(args: list[str], message: str, tmp_path: Path) -> None:
+    result = runner.invoke(cli, [*args, "--db", str(tmp_path / "x.db")])
+    assert result.exit_code == 2
+    assert message in " ".join(result.output.split())
+    assert "Traceback" not in result.output
+
+
+def test_play_motion_starts_solo_practice_as_the_named_role(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seen: dict[str, Any] = {}
+
+    def headless_run(self: DebateApp, *args: Any, **kwargs: Any) -> None:
+        async def drive() -> None:
+            async with self.run_test(size=(80, 24)) as pilot:
+                table = await wait_for_table(pilot)
+                seen["game"] = table.game
+                seen["legal"] = table.legal()
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(DebateApp, "run", headless_run)
+    db = tmp_path / "x.db"
+    result = runner.invoke(
+        cli, ["play", "guarantees", "--as", "kyiv", "--seed", "7", "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    game = seen["game"]
+    assert game.seed == 7 and game.current_role == "kyiv" and "speak" in seen["legal"]
+    kinds = {s.role: (s.kind, s.difficulty) for s in game.seats.values()}
+    assert kinds == {
+        "kyiv": ("human", None),
+        "kremlin": ("scripted", "normal"),
+        "washington": ("scripted", "normal"),
+        "brussels": ("scripted", "normal"),
+    }
+
+
+async def test_the_debrief_exports_markdown_with_player_text_literal(
+    store, main_motion: Motion, tmp_path: Path
+) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion, name="[b]Ana[/b]"), 1)
+    play(game, OPENING)
+    pass_to_the_end(game)
+    app = create_app(
+        store=store,
+        export_dir=tmp_path / "out",
+        on_ready=lambda a: a.push_screen(DebriefScreen(game)),
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        await pilot.press("e")
+        await wait_for(pilot, lambda: list((tmp_path / "out").glob("*.md")))
+    text = next((tmp_path / "out").glob("*.md")).read_text()
+    assert r"\[b\]Ana\[/b\]" in text  # escaped for Markdown, shown as typed
+    assert "Our own army is the first guarantee." in text

@@ -1,0 +1,54 @@
+"""Snapshots of the lobby, the debate table and the debrief at 80x24 and 120x40.
+
+Deterministic: fixed games (no scripted randomness, see tui_helpers), a temporary SQLite
+database, no clock on screen. After an intended change of the screens (or of the scorer's
+figures they show), review the diff and update with ``pytest tests/tui --snapshot-update``.
+"""
+
+from __future__ import annotations
+
+import pytest
+from tui_helpers import KYIV_ANSWERS, OPENING, pass_to_the_end, play, solo_seats, wait_for
+
+from debate.motions import Motion
+from debate.play import GameController
+from debate.tui import create_app
+from debate.tui.screens.debrief import DebriefScreen
+
+SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_lobby(snap_compare, store, size: tuple[int, int]) -> None:
+    assert snap_compare(create_app(store=store), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_debate_table(snap_compare, store, main_motion: Motion, size: tuple[int, int]) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=1)
+    play(game, OPENING)  # Kyiv to play, with a demand to answer
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+
+    async def table_filled(pilot) -> None:
+        await wait_for(pilot, lambda: getattr(pilot.app.screen, "shown_seq", -1) == 8)
+
+    assert snap_compare(app, terminal_size=size, run_before=table_filled)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_debrief(snap_compare, store, main_motion: Motion, size: tuple[int, int]) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=1)
+    play(game, OPENING + KYIV_ANSWERS)  # Washington leaves Kyiv's challenge unanswered
+    pass_to_the_end(game, accept=True)
+    app = create_app(
+        store=store,
+        on_ready=lambda a: a.push_screen(
+            DebriefScreen(GameController.resume(a.store, game.session_id))
+        ),
+    )
+
+    async def debrief_shown(pilot) -> None:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, DebriefScreen))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=debrief_shown)
