@@ -66,6 +66,22 @@ def test_sessions_lists_a_table_and_json(db_url: str, store: Store) -> None:
     assert [s["id"] for s in json.loads(finished.stdout)] == [first]
 
 
+def test_sessions_shows_branches_under_their_parent(db_url: str, store: Store) -> None:
+    parent = saved(store, "Parent game")
+    saved(store, "Unrelated game")
+    branch = store.fork(parent, 6, title="What if Kyiv stood firm").id
+    store.fork(branch, 3, title="Second thoughts")
+    rows = [line for line in debate("sessions", "--db", db_url).stdout.splitlines()
+            if "game" in line or "Kyiv" in line or "thoughts" in line]
+    titles = [next(t for t in ("Parent game", "What if Kyiv", "Second thoughts",
+                               "Unrelated game") if t in row) for row in rows]
+    parent_at = titles.index("Parent game")
+    # The branch comes right after its parent, and the branch of the branch right after it.
+    assert titles[parent_at + 1 : parent_at + 3] == ["What if Kyiv", "Second thoughts"]
+    assert "└ at 6 What if Kyiv stood firm" in rows[parent_at + 1]
+    assert "  └ at 3 Second thoughts" in rows[parent_at + 2]
+
+
 def test_sessions_on_an_empty_database_and_bad_filters(db_url: str) -> None:
     empty = debate("sessions", "--db", db_url)
     assert empty.exit_code == 0 and "no saved sessions" in empty.stderr

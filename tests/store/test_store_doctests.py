@@ -9,6 +9,7 @@ import pytest
 
 MODULES = [
     "debate.store",
+    "debate.store.branches",
     "debate.store.convert",
     "debate.store.database",
     "debate.store.document",

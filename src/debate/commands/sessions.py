@@ -110,7 +110,7 @@ def list_sessions(
     ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """List saved sessions, most recently updated first."""
+    """List saved sessions, most recently updated first, branches under their parent."""
     from debate.store import STATUSES
 
     if status is not None and status not in STATUSES:
@@ -126,10 +126,14 @@ def list_sessions(
     table = Table(title="Saved sessions", title_justify="left")
     for col in ("id", "title", "motion", "seats", "turns", "status", "updated"):
         table.add_column(col, overflow="fold", no_wrap=col in {"id", "updated"})
-    for info in infos:
+    from debate.store.branches import walk_forest
+
+    # Branches sit under the session they were forked from, indented.
+    for depth, info in walk_forest(infos):
+        branch = "  " * (depth - 1) + f"└ at {info.fork_seq} " if depth else ""
         table.add_row(
             escape(info.id),
-            escape(info.title),
+            escape(branch) + escape(info.title),
             escape(info.motion_id),
             escape(_seats_text(info)),
             str(info.turns),

@@ -6,8 +6,7 @@ places it at the point that event leads to (``seq + 1``), under that event.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from debate.report.debrief import Debrief, Note, Seat, SessionRecord, build_debrief
 
@@ -63,25 +62,3 @@ def load_debrief(store: Store, session_id: str) -> Debrief:
     """The debrief of a saved session (with its parent's trace when it is a branch)."""
     record = load_record(store, session_id)
     return build_debrief(record, parent=load_parent(store, record))
-
-
-def branch_forest(infos: Sequence[Any]) -> list[tuple[Any, list[Any]]]:
-    """(session, children) pairs for the sessions without a listed parent, recursively
-    nested: children are (session, children) pairs too. Order follows ``infos``.
-
-    >>> from types import SimpleNamespace as S
-    >>> a, b, c = S(id="a", parent_id=None), S(id="b", parent_id="a"), S(id="c", parent_id="x")
-    >>> [(r.id, [k.id for k, _ in kids]) for r, kids in branch_forest([a, b, c])]
-    [('a', ['b']), ('c', [])]
-    """
-    listed = {i.id for i in infos}
-    children: dict[str, list[Any]] = {}
-    for info in infos:
-        if info.parent_id in listed:
-            children.setdefault(info.parent_id, []).append(info)
-
-    def grow(info: Any, seen: frozenset[str]) -> tuple[Any, list[Any]]:
-        kids = [k for k in children.get(info.id, []) if k.id not in seen]
-        return info, [grow(k, seen | {k.id}) for k in kids]
-
-    return [grow(i, frozenset({i.id})) for i in infos if i.parent_id not in listed]

@@ -17,7 +17,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Input, Select, Static, Tree
 from textual.widgets.tree import TreeNode
 
-from debate.report.saved import branch_forest
+from debate.store.branches import branch_forest
 
 ALL_MOTIONS = "__all__"
 
