@@ -39,8 +39,10 @@ def score_command(
     stress: StressOption = False,
     motion: MotionOption = None,
 ) -> None:
-    """Score a package of commitments: criteria with reasons, the Deterrence Index, and
-    with --stress the index under each scenario card. Bad input exits 2."""
+    """Score a package file: each criterion with its reasons, and the Deterrence Index.
+
+    With --stress, also the index under each scenario card. Bad input exits 2.
+    """
     from debate.scoring import Package, default_cards, score, stress_test
     from debate.validation import load_file
 

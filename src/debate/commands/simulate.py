@@ -63,8 +63,11 @@ def simulate(
     ] = False,
     db: DbOption = None,
 ) -> None:
-    """Play scripted roles against each other and summarise the final Deterrence Index,
-    agreement, role scores, failing criteria and breaking stress cards."""
+    """Run bot-vs-bot games of a motion and summarise how it plays.
+
+    Prints the final Deterrence Index distribution, agreement rate, role scores, the
+    criteria most often failing and the stress cards most often breaking the package.
+    """
     from debate.motions import resolve_motion
     from debate.scripted import tournament
 
