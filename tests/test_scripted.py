@@ -24,21 +24,30 @@ import debate.scripted.rng
 import debate.scripted.runner
 import debate.scripted.tournament
 from debate.engine import (
+    Amend,
     Challenge,
     Demand,
     GameState,
+    Pass,
     Propose,
+    Reject,
     apply,
     events_to_json,
     fold,
     new_game,
 )
 from debate.engine.commitments import (
+    Arms,
+    Commitment,
     Demilitarisation,
+    ForeignTroopBan,
     Funding,
+    Neutrality,
+    OwnForces,
     Peacekeepers,
     Recognition,
     Troops,
+    describe,
 )
 from debate.engine.testing import tiny_motion, tiny_motion_data
 from debate.motions import Motion
@@ -52,6 +61,9 @@ from debate.scripted import (
     policy_for,
 )
 from debate.scripted.context import Ctx
+from debate.scripted.facts import last_negotiation_turn
+from debate.scripted.policies.kyiv import HOLDS_THE_FRONT, KyivPolicy
+from debate.scripted.policies.washington import STANCES, stance_of
 
 GUARANTEES = Path(__file__).resolve().parents[1] / "motions" / "guarantees.toml"
 ALL_NORMAL = {"kyiv": "normal", "kremlin": "normal", "washington": "normal", "brussels": "normal"}
@@ -248,6 +260,79 @@ def test_kyiv_challenges_memoranda_on_legal_durability(article_motion: Motion) -
     assert d.action.criterion == "legal_durability" and "budapest_precedent" in d.action.claims
 
 
+def kyiv_facing(motion: Motion, troops: Troops | None, demands: list[Commitment]) -> GameState:
+    """Kyiv's second negotiation turn, with up to three Kremlin demands pending and, if given,
+    ``troops`` tabled by Washington in the opening."""
+    state = kyiv_opened(motion)
+    army = OwnForces(by="kremlin", size=700_000, readiness="high", equipment="adequate")
+    state, _ = apply(state, "kremlin", Propose(commitment=army))
+    state, _ = apply(state, "kremlin", Demand(commitment=demands[0]))
+    if troops is not None:
+        state, _ = apply(state, "washington", Propose(commitment=troops))
+    state = advance_to(state, "kremlin")
+    for terms in demands[1:3]:
+        state, _ = apply(state, "kremlin", Demand(commitment=terms))
+    return advance_to(state, "kyiv")
+
+
+def kyiv_says(state: GameState) -> dict[str, str]:
+    """Kyiv's normal answer to each pending demand: accept, reject, or open (no answer)."""
+    policy = policy_for(state.motion, "kyiv")
+    out = {}
+    for d in state.pending_demands(to="kyiv"):
+        ctx = Ctx(state, "kyiv", decision_rng(0, state.seq, "kyiv"))
+        answer = policy.answer_demand(ctx, d)
+        out[describe(d.terms)] = answer[0].action.type if answer else "open"
+    return out
+
+
+FALLBACKS = [
+    Recognition(by="kyiv", scope="de_facto"),
+    Neutrality(by="kyiv", alliances=("NATO",)),
+    Demilitarisation(by="kyiv", force_cap=400_000),
+]
+RED_LINES = [
+    Recognition(by="kyiv", scope="de_jure"),
+    ForeignTroopBan(by="kyiv"),
+    Demilitarisation(by="kyiv", force_cap=50_000),
+]
+
+
+def test_kyiv_trades_its_fallbacks_for_standing_forces(article_motion: Motion) -> None:
+    by_law = Troops(by="washington", size=50_000, timing="standing", basis="statute")
+    assert set(kyiv_says(kyiv_facing(article_motion, by_law, FALLBACKS)).values()) == {"accept"}
+    assert set(kyiv_says(kyiv_facing(article_motion, by_law, RED_LINES)).values()) == {"reject"}
+    # Neutrality only for a deployment written into law (its brief's fallback).
+    by_decree = by_law.model_copy(update={"basis": "executive"})
+    said = kyiv_says(kyiv_facing(article_motion, by_decree, FALLBACKS))
+    assert said == {
+        "recognition of annexed land (de facto)": "accept",
+        "neutrality (renounces NATO)": "open",
+        "demilitarisation: force cap 400,000": "accept",
+    }
+
+
+def test_kyiv_keeps_a_fallback_open_until_forces_come_then_refuses(article_motion: Motion) -> None:
+    state = kyiv_facing(article_motion, None, FALLBACKS)
+    assert set(kyiv_says(state).values()) == {"open"}  # while a deployment may still come
+    assert set(kyiv_says(kyiv_facing(article_motion, None, RED_LINES)).values()) == {"reject"}
+    state, _ = apply(state, "kyiv", Pass())
+    state = advance_to(state, "kyiv")
+    assert last_negotiation_turn(state)
+    said = kyiv_says(state)
+    assert set(said.values()) == {"reject"}  # nothing came: its last chance to say no
+
+
+def test_kyivs_red_line_on_a_cap_is_read_with_the_scorer(article_motion: Motion) -> None:
+    state = kyiv_facing(article_motion, None, FALLBACKS)
+    held = {
+        cap: KyivPolicy.front_held(state, "kyiv", Demilitarisation(by="kyiv", force_cap=cap))
+        for cap in (50_000, 150_000, 250_000, 400_000, 900_000)
+    }
+    assert list(held.values()) == sorted(held.values())  # a looser cap leaves more
+    assert held[50_000] < HOLDS_THE_FRONT <= held[400_000]
+
+
 # -- the Kremlin --------------------------------------------------------------------------------
 
 
@@ -262,6 +347,35 @@ def test_kremlin_demands_the_concessions_of_its_brief(article_motion: Motion) ->
         }
     assert {"demilitarisation", "recognition", "foreign_troop_ban", "neutrality"} <= kinds
     assert "sanctions_relief" in kinds
+
+
+def test_kremlin_names_its_price_once_superpower_troops_stand(article_motion: Motion) -> None:
+    state = kyiv_opened(article_motion)
+    state, _ = apply(state, "kremlin", Demand(commitment=FALLBACKS[1]))  # neutrality
+    state, _ = apply(state, "kremlin", Demand(commitment=FALLBACKS[2]))  # a cap
+    state = advance_to(state, "kyiv")
+    for d in state.pending_demands(to="kyiv"):
+        state, _ = apply(state, "kyiv", Reject(demand_id=d.id))
+    state = advance_to(state, "washington")
+    alone = advance_to(state, "kremlin")
+    troops = Troops(by="washington", size=20_000, timing="standing", basis="executive")
+    state, _ = apply(state, "washington", Propose(commitment=troops))
+    guarded = advance_to(state, "kremlin")
+
+    def priced(state: GameState) -> list[str]:
+        ctx = Ctx(state, "kremlin", decision_rng(0, state.seq, "kremlin"))
+        return [
+            describe(c.action.commitment)  # type: ignore[union-attr]
+            for c in policy_for(article_motion, "kremlin").candidates(ctx)
+            if c.rule == "kremlin.price_of_presence"
+        ]
+
+    assert priced(alone) == []
+    asked = priced(guarded)
+    assert "neutrality (renounces NATO)" in asked
+    assert "recognition of annexed land (de facto)" in asked
+    (cap,) = [a for a in asked if a.startswith("demilitarisation")]
+    assert int(cap.rsplit(" ", 1)[1].replace(",", "")) > 400_000 - 1  # above the cap refused
 
 
 def offered(state: GameState, role: str) -> list[Challenge]:
@@ -335,6 +449,33 @@ def test_kremlin_signs_only_when_its_gains_outweigh_the_deterrence(article_motio
     assert decide(weak, "kremlin").action.accept is True  # type: ignore[union-attr]
 
 
+def test_kremlins_tolerance_is_its_temper_for_the_game(article_motion: Motion) -> None:
+    # Kyiv's army and European peacekeepers, nothing gained: some leaderships sign, some not.
+    state = advance_to(new_game(article_motion), "kyiv")
+    army = OwnForces(by="kyiv", size=800_000, readiness="high", equipment="adequate")
+    state, _ = apply(state, "kyiv", Propose(commitment=army))
+    state = advance_to(state, "brussels")
+    force = Peacekeepers(
+        by="brussels", size=25_000, mandate="self_defence", basis="treaty", withdrawal="guarantor"
+    )
+    state, _ = apply(state, "brussels", Propose(commitment=force))
+    state = _to_vote(state, "kremlin")
+    votes = {}
+    for seed in range(60):
+        # Its temper is drawn once per game: every decision of the game votes alike.
+        seen = {
+            choose_action(
+                article_motion, state, "kremlin", "normal", decision_rng(seed, seq, "kremlin")
+            ).action.accept  # type: ignore[union-attr]
+            for seq in (state.seq, state.seq + 7, 3)
+        }
+        assert len(seen) == 1
+        votes[seed] = seen.pop()
+    assert set(votes.values()) == {True, False}
+    why = decide(state, "kremlin").rationale
+    assert "this game it lives with" in why and "gains in concessions" in why
+
+
 def _to_vote(state: GameState, role: str) -> GameState:
     from debate.engine import Pass, Vote
 
@@ -396,17 +537,188 @@ def test_washington_moves_towards_troops_under_pressure(article_motion: Motion) 
         )
         high, _ = apply(high, "kyiv", argued)
 
-    def accepts(state: GameState) -> int:
+    def answers(state: GameState) -> tuple[int, int]:
+        """Over 60 games (each with its own stance): how often it grants the force as asked,
+        and how often it stations troops at all (granted, or a smaller force as counter)."""
         state = advance_to(state, "washington")
-        assert policy.pressure(Ctx(state, "washington", random.Random(0))) in (1, 3)
         demand = state.pending_demands(to="washington")[0]
-        answers = [
-            policy.answer_demand(Ctx(state, "washington", random.Random(seed)), demand)[0]
-            for seed in range(60)
-        ]
-        return sum(a.action.type == "accept" for a in answers)
+        granted = stationed = 0
+        for seed in range(60):
+            ctx = Ctx(state, "washington", decision_rng(seed, state.seq, "washington"))
+            assert policy.pressure(ctx) in (1, 3)
+            action = policy.answer_demand(ctx, demand)[0].action
+            granted += action.type == "accept"
+            counter = getattr(action, "counter", None)
+            stationed += action.type == "accept" or (
+                isinstance(counter, Troops) and counter.timing == "standing"
+            )
+        return granted, stationed
 
-    assert accepts(high) > accepts(low) + 10
+    (granted_high, stationed_high), (granted_low, stationed_low) = answers(high), answers(low)
+    assert granted_high > granted_low
+    assert stationed_high > stationed_low + 10
+
+
+def stance_seed(state: GameState, name: str) -> int:
+    """A game seed whose Washington has the stance ``name``."""
+    return next(
+        seed
+        for seed in range(200)
+        if stance_of(Ctx(state, "washington", decision_rng(seed, 0, "washington"))).name == name
+    )
+
+
+def test_washington_draws_one_stance_per_game(article_motion: Motion) -> None:
+    state = new_game(article_motion)
+    assert sum(s.share for s in STANCES) == pytest.approx(1.0)
+    seen = []
+    for seed in range(300):
+        stances = {
+            stance_of(Ctx(state, "washington", decision_rng(seed, seq, "washington"))).name
+            for seq in (0, 9, 31)
+        }
+        assert len(stances) == 1, (seed, stances)  # the same for every decision of a game
+        seen += stances
+    for stance in STANCES:  # and each stance in about its share of games
+        assert abs(seen.count(stance.name) / 300 - stance.share) < 0.08, stance.name
+
+
+def _pressed_for_troops(motion: Motion) -> GameState:
+    """Washington's turn, with Kyiv's demand for 50,000 troops by statute pending, after two
+    challenges citing claims on its executive funding and arms (pressure 3)."""
+    state = advance_to(new_game(motion), "washington")
+    state, _ = apply(
+        state,
+        "washington",
+        Propose(
+            commitment=Funding(by="washington", usd_bn_per_year=10, years=3, basis="executive")
+        ),
+    )
+    arms = Arms(by="washington", level="sustained", years=2, basis="executive")
+    state, _ = apply(state, "washington", Propose(commitment=arms))
+    state = advance_to(state, "kyiv")
+    ask = Troops(by="washington", size=50_000, timing="standing", basis="statute")
+    state, _ = apply(state, "kyiv", Demand(commitment=ask))
+    for cid in ("c1", "c2"):
+        state = advance_to(state, "kyiv")
+        argued = Challenge(
+            commitment_id=cid, criterion="legal_durability", claims=("law_not_decree",)
+        )
+        state, _ = apply(state, "kyiv", argued)
+    return advance_to(state, "washington")
+
+
+def _washington_answers(state: GameState, seed: int) -> list[Decision]:
+    """Its answers to the pending demand in many decisions of the game seeded ``seed``."""
+    policy = policy_for(state.motion, "washington")
+    demand = state.pending_demands(to="washington")[0]
+    out = []
+    for k in range(30):
+        ctx = Ctx(state, "washington", decision_rng(seed, state.seq + 1000 * k, "washington"))
+        (c,) = policy.answer_demand(ctx, demand)
+        out.append(Decision(c.action, c.rationale))
+    return out
+
+
+def test_a_wary_washington_holds_out_with_arms_and_money(article_motion: Motion) -> None:
+    state = _pressed_for_troops(article_motion)
+    seed = stance_seed(state, "wary")
+    for d in _washington_answers(state, seed):
+        assert d.action.type == "reject" and d.action.counter is None  # type: ignore[union-attr]
+        assert "wary" in d.rationale
+    policy = policy_for(article_motion, "washington")
+    for k in range(30):  # and it never stations troops of its own accord
+        ctx = Ctx(state, "washington", decision_rng(seed, state.seq + k, "washington"))
+        assert not any(
+            isinstance(c.action, Propose) and c.action.commitment.kind == "troops"
+            for c in policy.candidates(ctx)
+        )
+
+
+def test_a_guarded_washington_offers_a_small_force_by_executive_order(
+    article_motion: Motion,
+) -> None:
+    state = _pressed_for_troops(article_motion)
+    answers = _washington_answers(state, stance_seed(state, "guarded"))
+    assert all(d.action.type == "reject" for d in answers)  # not 50,000 by statute
+    counters = [d.action.counter for d in answers if d.action.counter]  # type: ignore[union-attr]
+    assert len(counters) > len(answers) // 2
+    for counter in counters:
+        assert isinstance(counter, Troops) and counter.timing == "standing"
+        assert counter.basis == "executive" and counter.size < 50_000
+
+
+def test_a_forward_washington_grants_the_deployment_when_pressed(article_motion: Motion) -> None:
+    state = _pressed_for_troops(article_motion)
+    answers = _washington_answers(state, stance_seed(state, "forward"))
+    assert sum(d.action.type == "accept" for d in answers) > len(answers) // 2
+
+
+def test_only_sustained_cited_challenges_put_its_troops_into_law(article_motion: Motion) -> None:
+    def answers_on_the_troops(challenged_before: int) -> set[str]:
+        state = advance_to(new_game(article_motion), "washington")
+        money = Funding(by="washington", usd_bn_per_year=10, years=3, basis="executive")
+        arms = Arms(by="washington", level="sustained", years=2, basis="executive")
+        for terms in (money, arms):
+            state, _ = apply(state, "washington", Propose(commitment=terms))
+        state = advance_to(state, "kyiv")
+        for cid in ("c1", "c2")[:challenged_before]:  # earlier cited challenges (they lapse)
+            argued = Challenge(
+                commitment_id=cid, criterion="legal_durability", claims=("law_not_decree",)
+            )
+            state, _ = apply(state, "kyiv", argued)
+        state = advance_to(state, "washington")
+        decree = Troops(by="washington", size=20_000, timing="standing", basis="executive")
+        state, _ = apply(state, "washington", Propose(commitment=decree))
+        state = advance_to(state, "kyiv")
+        on_troops = Challenge(
+            commitment_id="c3",
+            criterion="legal_durability",
+            claims=("law_not_decree", "budapest_precedent"),
+        )
+        state, _ = apply(state, "kyiv", on_troops)
+        state = advance_to(state, "washington")
+        seed = stance_seed(state, "guarded")
+        found = set()
+        for k in range(40):  # decisions of the same game (same stance), other draws
+            rng = decision_rng(seed, state.seq + 1000 * k, "washington")
+            action = choose_action(article_motion, state, "washington", "normal", rng).action
+            assert action.type in ("amend", "speak")  # it always answers the challenge
+            if isinstance(action, Amend):
+                found.add(action.commitment.basis)  # type: ignore[union-attr]
+        return found
+
+    assert answers_on_the_troops(challenged_before=0) == set()  # a guarded one rebuts
+    assert answers_on_the_troops(challenged_before=2) == {"statute"}
+
+
+def test_a_cautious_washington_flinches_at_nuclear_threats(article_motion: Motion) -> None:
+    state = advance_to(new_game(article_motion), "washington")
+    force = Troops(by="washington", size=20_000, timing="standing", basis="executive")
+    state, _ = apply(state, "washington", Propose(commitment=force))
+    state = advance_to(state, "kremlin")
+    doubt = Challenge(
+        commitment_id="c1", criterion="guarantor_standing", claims=("blackmail_worked",)
+    )
+    state, _ = apply(state, "kremlin", doubt)
+    state = advance_to(state, "washington")
+
+    def conceded(stance: str) -> int:
+        seed = stance_seed(state, stance)
+        return sum(
+            choose_action(
+                article_motion,
+                state,
+                "washington",
+                "normal",
+                decision_rng(seed, state.seq + 1000 * k, "washington"),  # same game, other draws
+            ).action.type
+            == "concede"
+            for k in range(40)
+        )
+
+    assert conceded("forward") == 0
+    assert 5 < conceded("guarded") < 35
 
 
 # -- Brussels -------------------------------------------------------------------------------------

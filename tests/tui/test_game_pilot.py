@@ -236,3 +236,24 @@ async def test_help_themes_and_palette_work_from_the_keyboard(store) -> None:
         for label, theme in (("light", "textual-light"), ("high contrast", "high-contrast")):
             await run_palette_command(pilot, f"Theme: {label}")
             await wait_for(pilot, lambda theme=theme: app.theme == theme)
+
+
+async def test_a_commitment_is_proposed_from_the_keyboard(store, main_motion: Motion) -> None:
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await start_solo_by_keys(pilot)
+        await pilot.press("p")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "CommitmentForm")
+        # The form opens in its first field (the kind); Tab goes on to the size.
+        assert app.focused is not None and app.focused.id == "kind"
+        await pilot.press("tab", *"750000")
+        assert isinstance(app.focused, Input) and app.focused.value == "750000"
+        for field in ("f-readiness", "f-equipment"):
+            await pilot.press("tab", "enter", "down", "enter")  # open, pick the first choice
+            assert app.focused is not None and app.focused.id == field
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: table.game.state.commitments)
+        tabled = table.game.state.commitments["c1"]
+        assert tabled.owner == "kyiv" and tabled.terms.kind == "own_forces"
+        assert tabled.terms.size == 750_000  # type: ignore[union-attr]
+        assert store.load(table.game.session_id).events[-1].action.type == "propose"

@@ -28,7 +28,9 @@ from debate.engine.rules import legal_action_types
 from debate.engine.state import ChallengeRecord, GameState, TabledCommitment
 from debate.motions.model import Motion, Role
 from debate.scoring.criteria import CRITERION_NAMES
+from debate.scripted.facts import answers_in_time
 from debate.scripted.lines import Topic, pick_line
+from debate.scripted.rng import disposition
 
 T = TypeVar("T")
 
@@ -128,6 +130,15 @@ class Ctx:
     def chance(self, p: float) -> bool:
         """A coin flip that comes up with probability ``p``."""
         return self.rng.random() < p
+
+    def disposition(self, trait: str) -> float:
+        """This role's temper on ``trait`` for the whole game, in [0, 1) (drawn once per game
+        from the seed the generator carries: see :func:`debate.scripted.rng.disposition`)."""
+        cache = self.__dict__.setdefault("_dispositions", {})
+        if trait not in cache:
+            cache[trait] = disposition(self.rng, self.role, trait)
+        value: float = cache[trait]
+        return value
 
     def variants(self, options: list[T]) -> list[T]:
         """The options a rule should offer: one at random, or all of them for the hard
@@ -268,9 +279,12 @@ class Ctx:
         claims_on: tuple[str, ...] = (),
         prefer: tuple[str, ...] = (),
     ) -> Candidate | None:
-        """A demand that ``terms.by`` make ``terms`` (None if the rules would not allow it)."""
+        """A demand that ``terms.by`` make ``terms`` (None if the rules would not allow it, or,
+        above the easy difficulty, if ``terms.by`` has no turn left to answer it)."""
         if not self.may_demand(terms.kind, terms.by):
             return None
+        if self.difficulty != "easy" and not answers_in_time(self.state, terms.by):
+            return None  # a demand nobody can answer before the vote is a wasted action
 
         def make() -> tuple[Action, tuple[str, ...]]:
             text, _ = self.line("demand", commitment=describe(terms), target=self.name(terms.by))

@@ -121,3 +121,16 @@ def last_negotiation_turn(state: GameState) -> bool:
     nxt = state.phase_index + 1
     last_round = state.round >= state.phase.rounds
     return last_round and nxt < len(phases) and phases[nxt].actions == ("vote",)
+
+
+def answers_in_time(state: GameState, target: str) -> bool:
+    """Whether ``target`` still has a turn before the vote (to answer a demand or a
+    challenge made now, by the role whose turn it is)."""
+    if state.finished or state.in_vote:
+        return False
+    if state.roles.index(target) >= state.turn_index or state.round < state.phase.rounds:
+        return True
+    phases = state.motion.phases
+    return state.phase_index + 1 < len(phases) and phases[state.phase_index + 1].actions != (
+        "vote",
+    )

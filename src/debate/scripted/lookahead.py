@@ -17,7 +17,7 @@ from debate.engine.actions import Challenge, Demand
 from debate.engine.errors import IllegalAction
 from debate.engine.rules import apply
 from debate.engine.state import GameState
-from debate.scripted import evaluate
+from debate.scripted import evaluate, facts
 from debate.scripted.context import Candidate, Ctx
 from debate.scripted.rng import Typical
 
@@ -87,7 +87,7 @@ def _predicted_reply(ctx: Ctx, state: GameState, c: Candidate) -> GameState:
         target = state.commitments[action.commitment_id].owner
     else:
         return state
-    if target not in state.roles or not _answers_in_time(state, target):
+    if target not in state.roles or not facts.answers_in_time(state, target):
         return state
     policy = policy_for(state.motion, target)
     # The answer comes on the addressee's turn; play it on a copy where it is that turn.
@@ -128,15 +128,3 @@ def _with_lapses(state: GameState, role: str) -> GameState:
         c = out.commitments[ch.commitment_id]
         out.commitments[c.id] = replace(c, discounted=True)
     return out
-
-
-def _answers_in_time(state: GameState, target: str) -> bool:
-    """Whether ``target`` has a turn before the vote (to answer a demand or challenge)."""
-    if state.finished or state.in_vote:
-        return False
-    if state.roles.index(target) >= state.turn_index or state.round < state.phase.rounds:
-        return True
-    phases = state.motion.phases
-    return state.phase_index + 1 < len(phases) and phases[state.phase_index + 1].actions != (
-        "vote",
-    )

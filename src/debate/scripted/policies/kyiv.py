@@ -10,21 +10,27 @@ duration and amendment. Also used, by guarantor tier, for protected parties of o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from debate.engine.commitments import (
     Commitment,
+    Demilitarisation,
     Funding,
     HybridDefence,
     OwnForces,
     Recognition,
     Troops,
 )
-from debate.engine.state import DemandRecord
-from debate.scripted import facts
+from debate.engine.state import DemandRecord, GameState, TabledCommitment
+from debate.scripted import evaluate, facts
 from debate.scripted.context import Candidate, Ctx
 from debate.scripted.policies.base import Policy
 
 #: What the demanded statute must cover (the article's list), carried in the demand's note.
 STATUTE_NOTE = "by statute covering funding, supply, troop status, duration and amendment"
+#: Its red line on a cap, read with the scorer: the capped army alone must still score at
+#: least this on local denial (the rubric's 50 is a defender able to hold its ground).
+HOLDS_THE_FRONT = 50.0
 
 
 class KyivPolicy(Policy):
@@ -194,40 +200,86 @@ class KyivPolicy(Policy):
 
     # -- answering demands ----------------------------------------------------------------
     def grants(self, ctx: Ctx, d: DemandRecord) -> tuple[bool, str, Commitment | None] | None:
+        """Its red lines are refused outright; the concessions its brief's fallbacks trade
+        for standing guarantor forces are granted once those forces stand, kept open while
+        they may still come, and refused on its last turn if they have not."""
         terms, state = d.terms, ctx.state
         guarded = facts.superpower_on_the_ground(state)
-        if terms.kind == "demilitarisation":
-            counter = None
-            if not ctx.mine_of_kind("own_forces") and "own_forces" in ctx.spec.may_commit:
-                counter = OwnForces(
-                    by=ctx.role, size=800_000, readiness="high", equipment="adequate"
+        if isinstance(terms, Demilitarisation):
+            held = self.front_held(state, ctx.role, terms)
+            if held < HOLDS_THE_FRONT:
+                counter = None
+                if not ctx.mine_of_kind("own_forces") and "own_forces" in ctx.spec.may_commit:
+                    counter = OwnForces(
+                        by=ctx.role, size=800_000, readiness="high", equipment="adequate"
+                    )
+                return (
+                    False,
+                    f"red line: a cap of {terms.force_cap:,} would leave an army that cannot "
+                    f"hold the front alone (local denial {held:.0f}); capping the army that "
+                    "stopped the invasion invites the next",
+                    counter,
                 )
-            return (
-                False,
-                "red line: capping the army that stopped the invasion invites the next",
-                counter,
+            if guarded:
+                return (
+                    True,
+                    f"fallback: with a superpower's troops standing guard, a cap of "
+                    f"{terms.force_cap:,} still leaves an army that holds the front alone "
+                    f"(local denial {held:.0f})",
+                    None,
+                )
+            return self._hold_or_refuse(
+                ctx, "no cap on its army while no foreign force stands guard"
             )
         if isinstance(terms, Recognition):
-            if terms.scope == "de_facto" and guarded:
+            if terms.scope != "de_facto":
+                return False, "red line: no de jure recognition of annexed land", None
+            if guarded:
                 return (
                     True,
                     "fallback: de facto lines are bearable once a superpower's troops stand guard",
                     None,
                 )
-            return (
-                False,
-                "red line: no recognition of annexed land without forces standing guard",
-                None,
+            return self._hold_or_refuse(
+                ctx, "no recognition of annexed land without forces standing guard"
             )
         if terms.kind == "neutrality":
             if guarded and self._statute_troops(ctx):
                 return True, "fallback: neutrality traded for a statute-based deployment", None
-            return False, "neutrality with nothing stationed would leave it alone again", None
+            return self._hold_or_refuse(
+                ctx, "neutrality with nothing stationed by law would leave it alone again"
+            )
         if terms.kind == "foreign_troop_ban":
             return False, "a ban would send home the very forces that deter", None
         return False, "gives away defence for nothing in return", None
 
+    def _hold_or_refuse(self, ctx: Ctx, why: str) -> tuple[bool, str, Commitment | None] | None:
+        """A concession it would trade for forces that are not there yet: left open (no
+        answer) while a guarantor could still station them, refused on its last turn."""
+        if facts.last_negotiation_turn(ctx.state) or not any(
+            "troops" in ctx.state.role(g).may_commit
+            for g in facts.guarantors_by_strength(ctx.state, exclude=ctx.role)
+        ):
+            return False, why, None
+        return None
+
     # -- helpers --------------------------------------------------------------------------
+    @staticmethod
+    def front_held(state: GameState, role: str, cap: Demilitarisation) -> float:
+        """Local denial (0-100) of its own army alone under ``cap``, against the aggressor's
+        forces on the table: what the scorer says is left to hold the front without help."""
+        aggressor = facts.aggressor_role(state)
+        kept = {
+            c.id: c
+            for c in state.active_commitments()
+            if c.terms.kind == "own_forces" and c.owner in (role, aggressor)
+        }
+        if not any(c.owner == role for c in kept.values()):
+            return 0.0  # no army tabled: nothing would be left
+        kept["cap"] = TabledCommitment(id="cap", owner=role, terms=cap, tabled_at=state.seq)
+        alone = replace(state, commitments=kept)  # the scorer only reads it
+        return evaluate.scorecard(alone).scores().get("local_denial", 0.0)
+
     @staticmethod
     def _pending(ctx: Ctx, kind: str, target: str) -> bool:
         return any(

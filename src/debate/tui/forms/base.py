@@ -59,6 +59,15 @@ class ActionForm(ModalScreen[Action | None]):
                 yield Button("Submit (ctrl+s)", id="form-submit", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="form-cancel", compact=True)
 
+    def on_mount(self) -> None:
+        # Start in the first field, not on the scrolling container: a player types at once,
+        # and Tab walks the fields only (a focused field scrolls itself into view).
+        body = self.query_one(".form-body", VerticalScroll)
+        body.can_focus = False
+        first = next((w for w in body.query("*") if w.focusable), None)
+        if first is not None:
+            first.focus()
+
     def body(self) -> Iterable[Widget]:
         raise NotImplementedError
 
