@@ -349,6 +349,13 @@ reason = "unmonitored zones are nibbled away"
 # (test id, text to replace in BASE, replacement, field path, words the message must contain)
 BROKEN = [
     (
+        "colour_the_terminal_cannot_show",
+        'color = "yellow"',
+        'color = "not a colour"',
+        "roles[0].color",
+        "'not a colour' is not allowed; expected a terminal colour name",
+    ),
+    (
         "wrong_enum",
         'tier = "international_body"',
         'tier = "hyperpower"',

@@ -11,7 +11,6 @@ MODULES = [
     "debate.report.escape",
     "debate.report.replay",
     "debate.report.sample",
-    "debate.report.saved",
     "debate.report.summaries",
     "debate.report.svg",
     "debate.report.timeline",

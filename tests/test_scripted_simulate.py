@@ -86,12 +86,20 @@ def test_the_summary_for_people() -> None:
         (["--seats", "kyiv"], "expected role=difficulty"),
         (["--games", "0"], "--games"),
         (["--seed", "-1"], "--seed"),
+        (["--seats", "kyiv=hard,kyiv=easy"], "role 'kyiv' is given twice"),
     ],
 )
 def test_bad_arguments_exit_2_with_a_message(args: list[str], message: str) -> None:
     code, out, err = simulate("guarantees", *args)
     assert code == 2
     assert message in err and "Traceback" not in err + out
+
+
+def test_a_bad_database_is_refused_before_any_game_is_played(tmp_path: Path) -> None:
+    # 100,000 games would take minutes: the refusal must come first, as bad input.
+    code, out, err = simulate("guarantees", "--games", "100000", "--save", "--db",
+                              str(tmp_path))
+    assert code == 2 and "is a directory" in err and out == ""
 
 
 def test_an_unknown_motion_exits_2() -> None:

@@ -8,6 +8,8 @@ import importlib
 
 import typer
 
+from debate.commands.common import DbOption
+
 app = typer.Typer(
     name="debate",
     help="Guarantees: a debate game on security guarantees for Ukraine. "
@@ -22,19 +24,15 @@ COMMAND_MODULES: tuple[str, ...] = ("motions", "play", "replay", "score", "simul
 
 
 @app.callback(invoke_without_command=True)
-def _root(ctx: typer.Context) -> None:
+def _root(ctx: typer.Context, db: DbOption = None) -> None:
+    if db is not None:
+        # `debate --db X sessions` means `debate sessions --db X`: hand it down as a default.
+        commands = getattr(ctx.command, "commands", {})
+        ctx.default_map = {name: {"db": db} for name in commands}
     if ctx.invoked_subcommand is None:
-        ctx.invoke(_open_lobby)
+        from debate.commands.play import open_lobby
 
-
-def _open_lobby() -> None:
-    from debate.commands.common import fail
-
-    try:
-        play = importlib.import_module("debate.commands.play")
-    except ModuleNotFoundError:
-        fail("the game's screens are not installed yet; see `debate --help`", code=1)
-    play.open_lobby()
+        open_lobby(db)
 
 
 for _name in COMMAND_MODULES:

@@ -85,6 +85,12 @@ def problems_from(
             message = f"{err['input']!r} is not allowed; expected {expected}"
         elif err["type"] in _BOUND_ERRORS:
             message = f"{err['input']!r} is out of range; " + message.replace("Input ", "it ", 1)
+        elif err["type"] == "string_pattern_mismatch":
+            # The regex means nothing to a person; the field's description says what fits.
+            described = _description(model, err["loc"]) if model is not None else None
+            message = f"{err['input']!r} is not allowed" + (
+                f"; expected {described}" if described else f" ({message})"
+            )
         elif err["type"] == "missing":
             message = "required field is missing"
         elif err["type"] == "union_tag_invalid":
@@ -105,15 +111,30 @@ def _field_hint(model: type[BaseModel], parent: Sequence[str | int], name: str) 
     return "; allowed here: " + ", ".join(fields)
 
 
-def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
-    """Field names of the model found by following a raw pydantic location from ``model``."""
+def _description(model: type[BaseModel], loc: Sequence[str | int]) -> str | None:
+    """The description of the field at a raw pydantic location, if it has one."""
+    if not loc or not isinstance(loc[-1], str):
+        return None
+    for m in _models_in(_step_all(model, loc[:-1])):
+        field = m.model_fields.get(loc[-1])
+        if field is not None and field.description:
+            return field.description
+    return None
+
+
+def _step_all(model: type[BaseModel], loc: Sequence[str | int]) -> Any:
     tp: Any = model
     for part in loc:
         tp = _step(tp, part)
         if tp is None:
-            return []
+            return None
+    return tp
+
+
+def _fields_at(model: type[BaseModel], loc: Sequence[str | int]) -> list[str]:
+    """Field names of the model found by following a raw pydantic location from ``model``."""
     names: dict[str, None] = {}
-    for m in _models_in(tp):
+    for m in _models_in(_step_all(model, loc)):
         names.update(dict.fromkeys(m.model_fields))
     return list(names)
 

@@ -82,6 +82,18 @@ def test_sessions_shows_branches_under_their_parent(db_url: str, store: Store) -
     assert "  └ at 3 Second thoughts" in rows[parent_at + 2]
 
 
+def test_db_given_before_the_command_applies_to_it(db_url: str, store: Store) -> None:
+    sid = saved(store)
+    listed = debate("--db", db_url, "sessions", "--json")
+    assert listed.exit_code == 0, listed.output
+    assert [s["id"] for s in json.loads(listed.stdout)] == [sid]
+
+
+def test_export_to_a_directory_is_bad_input(db_url: str, store: Store, tmp_path: Path) -> None:
+    result = debate("export", saved(store), "--db", db_url, "-o", str(tmp_path))
+    assert result.exit_code == 2 and "is a directory" in result.output
+
+
 def test_sessions_on_an_empty_database_and_bad_filters(db_url: str) -> None:
     empty = debate("sessions", "--db", db_url)
     assert empty.exit_code == 0 and "no saved sessions" in empty.stderr

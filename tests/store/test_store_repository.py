@@ -167,6 +167,10 @@ def test_fork_copies_the_first_k_events_and_points_to_its_parent(store: Store) -
     assert (empty.events, empty.title) == (0, "From the start")
     whole = store.fork(parent, len(events))
     assert store.load(whole.id).state.finished
+    assert whole.status == "active"  # the parent was never marked finished
+    store.set_status(parent, "finished")
+    assert store.fork(parent, len(events)).status == "finished"
+    assert store.fork(parent, len(events) - 1).status == "active"
 
 
 @pytest.mark.parametrize("at", [-1, 16])

@@ -257,3 +257,34 @@ async def test_a_commitment_is_proposed_from_the_keyboard(store, main_motion: Mo
         assert tabled.owner == "kyiv" and tabled.terms.kind == "own_forces"
         assert tabled.terms.size == 750_000  # type: ignore[union-attr]
         assert store.load(table.game.session_id).events[-1].action.type == "propose"
+
+
+async def test_a_seed_the_store_cannot_hold_is_refused_on_the_seats_screen(store) -> None:
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "MotionsScreen")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: isinstance(app.screen, SeatsScreen))
+        await pilot.press(*"Ana")
+        app.screen.query_one("#seed", Input).value = str(2**64)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SeatsScreen)  # still here, saying why
+        error = app.screen.query_one("#seats-error")
+        assert "between -2^63 and 2^63 - 1" in plain(error.render())
+    assert store.list_sessions() == []
+
+
+async def test_continue_on_a_session_deleted_meanwhile_says_so(store, main_motion: Motion) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion), 7, title="Gone")
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("c")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "SessionsScreen")
+        store.delete(game.session_id)  # e.g. `debate delete` from another terminal
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app._notifications)
+        (note,) = list(app._notifications)
+        assert note.title == "Cannot continue" and game.session_id in note.message
+        assert type(app.screen).__name__ == "SessionsScreen"

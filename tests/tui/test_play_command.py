@@ -27,6 +27,7 @@ runner = CliRunner()
         (["play", "guarantees", "--as", "moscow"], "no role 'moscow' in motion 'guarantees'"),
         (["play", "guarantees", "--name", "x" * 41], "limited to 40 characters"),
         (["play", "--as", "kyiv"], "--as and --seed need a MOTION"),
+        (["play", "guarantees", "--seed", str(2**64)], "--seed: the seed must be a whole"),
     ],
 )
 def test_bad_input_exits_2_with_a_message(args: list[str], message: str, tmp_path: Path) -> None:

@@ -73,6 +73,10 @@ def play(
         fail(f"no role {role_id!r} in motion {chosen.id!r} (roles: {known})", code=2)
     if problem := check_player_name(name):
         fail(problem, code=2)
+    from debate.store import check_seed
+
+    if seed is not None and (problem := check_seed(seed)):
+        fail(f"--seed: {problem}", code=2)
     store = _open_store(db)
     game_seed = seed if seed is not None else random.randrange(1, 10_000)
 

@@ -160,6 +160,8 @@ def export(
 ) -> None:
     """Export a whole session (motion snapshot, seats, events, annotations)."""
     writer = export_writer(fmt)
+    if output is not None and output.is_dir():
+        fail(f"-o {output} is a directory; give a file name", code=2)
     with store_errors():
         text = writer(open_for_cli(db), session_id)
     if output is None:
@@ -204,7 +206,8 @@ def delete(
         store = open_for_cli(db)
         info = store.get(session_id)
         if not yes:
-            question = escape(
+            # typer.confirm prints plain text: no markup to escape.
+            question = (
                 f"Delete session {info.id} \u201c{info.title}\u201d "
                 f"({info.events} events, {info.status})?"
             )

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -22,6 +22,9 @@ from rich.table import Table
 from debate.commands.common import DbOption, JsonOption, bad_input_exits, err, fail, out, print_json
 from debate.motions.model import Motion
 from debate.scripted.runner import GameSummary
+
+if TYPE_CHECKING:
+    from debate.store import Store
 
 #: Below this many games one process is faster than starting a pool.
 POOL_FROM = 40
@@ -78,6 +81,8 @@ def simulate(
         fail("--seed must be at least 0 and leave room for every game's seed", code=2)
     n_workers = workers or ((os.cpu_count() or 1) if games >= POOL_FROM else 1)
     seeds = range(seed, seed + games)
+    # Open the database before playing: a bad --db is bad input, found before the work.
+    store = _open_for_saving(db) if save else None
 
     with _progress(not as_json and err.is_terminal, games, "Playing") as advance:
         results = run_games(m, chosen, seeds, n_workers, keep_events=save, progress=advance)
@@ -87,8 +92,8 @@ def simulate(
         "seats": chosen,
         **tournament.summarise(results, chosen),
     }
-    if save:
-        figures["saved"] = _save(m, chosen, results, db, show=not as_json and err.is_terminal)
+    if store is not None:
+        figures["saved"] = _save(m, chosen, results, store, show=not as_json and err.is_terminal)
     if as_json:
         print_json(figures)
     else:
@@ -167,6 +172,8 @@ def _parse_seats(motion: Motion, text: str | None) -> dict[str, str]:
         role, sep, difficulty = part.partition("=")
         if not sep or not role.strip() or not difficulty.strip():
             fail(f"--seats: expected role=difficulty, got {part!r}", code=2)
+        if role.strip() in overrides:
+            fail(f"--seats: role {role.strip()!r} is given twice", code=2)
         overrides[role.strip()] = difficulty.strip()
     try:
         seats = default_seats(motion, overrides)
@@ -181,20 +188,25 @@ def _parse_seats(motion: Motion, text: str | None) -> dict[str, str]:
 # -- saving ------------------------------------------------------------------------------
 
 
+def _open_for_saving(db: str | None) -> Store:
+    from debate.store import StoreError, open_store
+
+    try:
+        return open_store(db)
+    except StoreError as e:
+        fail(e.message, code=e.exit_code)
+
+
 def _save(
     motion: Motion,
     seats: Mapping[str, str],
     results: Sequence[GameSummary],
-    db: str | None,
+    store: Store,
     show: bool,
 ) -> list[str]:
-    from debate.store import Seat, StoreError, open_store
+    from debate.store import Seat, StoreError
 
     ids: list[str] = []
-    try:
-        store = open_store(db)
-    except StoreError as e:
-        fail(str(e), code=1)
     try:
         seated = [
             Seat(role=r, player=f"{motion.role_by_id[r].name} bot", kind="scripted", difficulty=d)

@@ -47,6 +47,10 @@ NEGOTIATION_ACTIONS: tuple[ActionType, ...] = (
     "pass",
 )
 
+#: Colours every terminal theme can show (the 16 ANSI names) or an exact hex colour.
+_BASE_COLORS = "black|red|green|yellow|blue|magenta|cyan|white"
+COLOR_PATTERN = rf"^(?:(?:bright_)?(?:{_BASE_COLORS})|#[0-9a-fA-F]{{6}})$"
+
 #: Criterion id that stands for the Deterrence Index itself in objectives.
 INDEX_ID = "deterrence_index"
 
@@ -122,7 +126,12 @@ class Role(_Model):
     id: Id
     name: str = Field(min_length=1, max_length=40)
     symbol: str = Field(min_length=1, max_length=2, description="shown beside the name")
-    color: str = Field(default="white", description="a Textual/Rich colour name")
+    color: str = Field(
+        default="white",
+        pattern=COLOR_PATTERN,
+        description="a terminal colour name (black, red, green, yellow, blue, magenta, cyan, "
+        "white, or bright_ plus one of those) or a hex colour like #ff8800",
+    )
     position: str = Field(min_length=1, max_length=1500, description="public position")
     brief: Brief
     guarantor: Guarantor

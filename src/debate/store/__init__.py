@@ -39,6 +39,7 @@ from debate.store.records import (
     SeatKind,
     SessionInfo,
     Status,
+    check_seed,
 )
 from debate.store.repository import Store
 
@@ -81,6 +82,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreUnavailable",
+    "check_seed",
     "dispose_all",
     "open_store",
 ]

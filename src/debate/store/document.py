@@ -19,7 +19,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationErro
 
 from debate.engine.actions import Action
 from debate.store.convert import motion_snapshot_text
-from debate.store.records import SeatKind, Status
+from debate.store.records import SEED_BOUND, SeatKind, Status
 from debate.validation import DataError, Problem, field_path, problems_from
 
 DOCUMENT_FORMAT = "debate-session"
@@ -28,7 +28,6 @@ DOCUMENT_VERSION = 1
 
 SessionId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
 RoleId = Annotated[str, Field(min_length=1, max_length=40)]
-_SEED_BOUND = 2**63
 
 
 class _Doc(BaseModel):
@@ -39,7 +38,7 @@ class DocSession(_Doc):
     id: SessionId
     title: str = Field(min_length=1, max_length=200)
     status: Status
-    seed: int = Field(ge=-_SEED_BOUND, lt=_SEED_BOUND)
+    seed: int = Field(ge=-SEED_BOUND, lt=SEED_BOUND)
     created: AwareDatetime
     updated: AwareDatetime
     parent_id: SessionId | None = None

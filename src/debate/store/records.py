@@ -23,6 +23,19 @@ SeatKind: TypeAlias = Literal["human", "scripted"]
 Status: TypeAlias = Literal["active", "finished", "abandoned"]
 #: Every session status, in the order a session normally moves through them.
 STATUSES: tuple[Status, ...] = ("active", "finished", "abandoned")
+#: Seeds are stored as signed 64-bit integers: -SEED_BOUND <= seed < SEED_BOUND.
+SEED_BOUND = 2**63
+
+
+def check_seed(seed: int) -> str | None:
+    """Why a seed cannot be stored, or None if it can.
+
+    >>> check_seed(7) is None, check_seed(2**64)
+    (True, 'the seed must be a whole number between -2^63 and 2^63 - 1')
+    """
+    if -SEED_BOUND <= seed < SEED_BOUND:
+        return None
+    return "the seed must be a whole number between -2^63 and 2^63 - 1"
 
 
 @pydantic_dataclass(frozen=True, config=ConfigDict(extra="forbid"))

@@ -70,7 +70,14 @@ from debate.store.errors import (
     SessionNotFound,
     StoreError,
 )
-from debate.store.records import STATUSES, Annotation, LoadedSession, Seat, SessionInfo
+from debate.store.records import (
+    STATUSES,
+    Annotation,
+    LoadedSession,
+    Seat,
+    SessionInfo,
+    check_seed,
+)
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
 
 if TYPE_CHECKING:
@@ -80,7 +87,6 @@ if TYPE_CHECKING:
 P = ParamSpec("P")
 R = TypeVar("R")
 
-_SEED_BOUND = 2**63
 _MAX_TITLE = 200
 _MAX_NOTE = 10_000
 
@@ -196,8 +202,8 @@ class Store:
             new_game(motion, roles)
         except IllegalAction as e:
             raise InvalidRequest(f"these seats cannot play {motion.id!r}: {e.reason}") from None
-        if not -_SEED_BOUND <= seed < _SEED_BOUND:
-            raise InvalidRequest("the seed must fit in 64 bits")
+        if problem := check_seed(seed):
+            raise InvalidRequest(problem)
         if (parent_id is None) != (fork_seq is None):
             raise InvalidRequest("parent_id and fork_seq go together")
         snapshot, digest = motion_to_snapshot(motion)
@@ -458,7 +464,10 @@ class Store:
             new_row = {
                 **{c.name: getattr(row, c.name) for c in SESSIONS.c if c.name != "id"},
                 "title": _title(title or f"{row.title} (branch at {at_seq})"),
-                "status": "active",
+                # A branch holding every event of a finished game is itself finished.
+                "status": "finished"
+                if row.status == "finished" and at_seq == row.next_seq
+                else "active",
                 "created": now,
                 "updated": now,
                 "parent_id": session_id,

@@ -115,7 +115,14 @@ class DebateApp(App[None]):
         self.push_screen(TableScreen(game, self.scripted_delay))
 
     def resume(self, session_id: str) -> None:
-        self.begin(GameController.resume(self.store, session_id))
+        from debate.store import StoreError
+
+        try:
+            game = GameController.resume(self.store, session_id)
+        except StoreError as e:  # deleted or damaged since the list was shown
+            self.notify(e.message, title="Cannot continue", severity="error", markup=False)
+            return
+        self.begin(game)
 
 
 def create_app(

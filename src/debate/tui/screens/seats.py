@@ -126,15 +126,23 @@ class SeatsScreen(Screen[None]):
                 seats.append(Seat(role.id, name, "human"))
             else:
                 seats.append(Seat(role.id, f"{role.name} ({kind})", "scripted", str(kind)))
+        from debate.store import StoreError, check_seed
+
         seed_text = self.query_one("#seed", Input).value.strip()
         if not seed_text.lstrip("-").isdigit():
             problems.append("the seed must be a whole number")
+        elif problem := check_seed(int(seed_text)):
+            problems.append(problem)
         error = self.query_one("#seats-error", Label)
         if problems:
             error.update(literal("; ".join(problems)))
             return
         app: Any = self.app
-        game = GameController.start(
-            app.store, self.motion, seats, int(seed_text), title=self.motion.title
-        )
+        try:
+            game = GameController.start(
+                app.store, self.motion, seats, int(seed_text), title=self.motion.title
+            )
+        except StoreError as e:  # e.g. the database became unwritable: say so, stay here
+            error.update(literal(f"could not start the game: {e.message}"))
+            return
         app.begin(game)
