@@ -3,6 +3,7 @@ cap, stress cards, weights and factors (issue 3)."""
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 from typing import Any
@@ -147,7 +148,7 @@ def test_a_tripwire_package_is_explained_line_by_line() -> None:
     troops = ("#1 United States: troops 50,000 standing, statute, withdrawal: guarantor "
               "(infantry, armour, air, air_defence, support)")
     assert card.criterion("pre_positioning").reasons == (
-        f"+87.7 {troops}: stationed before any attack",
+        f"+91.2 {troops}: stationed before any attack",
     )
     assert card.criterion("local_denial").reasons == (
         "+65.8 #3 Ukraine: own forces 600,000, high readiness, adequate kit: "
@@ -158,7 +159,7 @@ def test_a_tripwire_package_is_explained_line_by_line() -> None:
         "the threat local defence is measured against (525,000 effective)",
     )
     assert card.criterion("guarantor_standing").reasons == (
-        f"+100.0 {troops}: its own soldiers stand in the way",
+        f"+91.2 {troops}: its own soldiers stand in the way",
         "+0.0 #2 United States: defence pact to fight, executive: a pact to fight, after an "
         "attack; the same party's stronger commitment counts",
         "+0.0 #5 Russia: assurance to refrain, memorandum: made by the aggressor's side: "
@@ -175,7 +176,10 @@ def test_a_tripwire_package_is_explained_line_by_line() -> None:
         "party's forces",
     )
     assert card.criterion("hybrid").reasons == ("+0.0 nothing in the package bears on this",)
-    assert round(card.deterrence_index, 1) == 56.4
+    assert card.criterion("obligation").reasons[0] == (
+        f"+86.6 {troops}: a tripwire: fighting starts without a decision"
+    )
+    assert round(card.deterrence_index, 1) == 55.0
 
 
 def test_paper_guarantees_alone_are_capped_at_25_however_many() -> None:
@@ -377,6 +381,10 @@ def test_the_rubric_refuses_tables_that_would_break_the_scorers_guarantees() -> 
         load_rubric(text.replace("troops_on_attack = 0.35", "troops_on_attack = 0.9"))
     with pytest.raises(ValidationError, match="less than or equal to 1"):
         load_rubric(text.replace("guarantor = 0.85", "guarantor = 1.5"))
+    with pytest.raises(ValidationError, match="forces_floor must be >= obligation_floor"):
+        load_rubric(text.replace("forces_floor = 0.5", "forces_floor = 0.3"))
+    with pytest.raises(ValidationError, match="assurance needs exactly: refrain, consult"):
+        load_rubric(text.replace("refrain = 0.05, ", ""))
 
 
 # --------------------------------------------------------------------------- documentation
@@ -408,3 +416,71 @@ def test_the_docs_name_every_kind_field_and_criterion() -> None:
         assert f"(`{cid}`, weight" in scoring, cid
     for card in default_cards():
         assert f"| {card.name} |" in scoring, card.id
+
+
+# --------------------------------------------------------------------------- force size and basis
+SUPPORT = (
+    ARMY,
+    THREAT,
+    {"by": "us", "kind": "arms", "level": "sustained", "years": 10, "basis": "executive"},
+    {"by": "eu", "kind": "funding", "usd_bn_per_year": 30, "years": 10,
+     "basis": "ratified_treaty"},
+    {"by": "eu", "kind": "sanctions", "severity": "sectoral", "snapback": True, "basis": "treaty"},
+    {"by": "eu", "kind": "hybrid_defence", "years": 10, "basis": "treaty",
+     "domains": ["cyber", "intelligence", "counter_terrorism", "nonproliferation"]},
+)
+ARMOUR_AIR_SUPPORT = ("armour", "air", "support")
+
+
+def us_troops(size: int, basis: str, composition: tuple[str, ...] = ()) -> dict[str, Any]:
+    return {"by": "us", "kind": "troops", "size": size, "basis": basis,
+            "composition": list(composition)}
+
+
+def with_support(*troops: dict[str, Any]) -> Any:
+    return score(package(*SUPPORT, *troops, parties=(US, UA, RU, EU)))
+
+
+def test_a_small_tripwire_by_decree_deters_far_less_than_a_large_force_by_statute() -> None:
+    """Reiter and Poast: small tripwires do not deter by themselves; the article: a large
+    force with armour, aircraft and support, on a statute rather than a decree."""
+    ladder = [
+        with_support().deterrence_index,
+        with_support(us_troops(15_000, "executive")).deterrence_index,
+        with_support(us_troops(20_000, "statute")).deterrence_index,
+        with_support(us_troops(50_000, "statute")).deterrence_index,
+        with_support(us_troops(75_000, "statute", ARMOUR_AIR_SUPPORT)).deterrence_index,
+    ]
+    assert all(a < b for a, b in itertools.pairwise(ladder)), ladder
+    _, tripwire, _, large, armoured = ladder
+    assert 45 < tripwire < 60, ladder
+    assert large - tripwire >= 12, ladder  # the size and the statute matter, not presence alone
+    assert armoured > large + 2, ladder
+
+
+def test_the_force_size_effect_grows_up_to_the_articles_range() -> None:
+    """Guarantor standing, obligation and nuclear resilience no longer max out at tripwire
+    size: 15,000 troops count well below a force of 50,000, and 100,000 still add to that."""
+    by_size = {
+        size: with_support(us_troops(size, "statute"))
+        for size in (5_000, 15_000, 50_000, 100_000)
+    }
+    for cid in ("guarantor_standing", "obligation", "nuclear_resilience"):
+        scores = [by_size[size].criterion(cid).score for size in sorted(by_size)]
+        assert all(a < b for a, b in itertools.pairwise(scores)), (cid, scores)
+        assert scores[1] < 70 < scores[2], (cid, scores)  # 15,000 well below 50,000
+        assert scores[3] - scores[2] > 4, (cid, scores)  # and 100,000 still adds
+
+
+def test_a_force_one_leader_can_withdraw_is_less_automatic_and_more_exposed() -> None:
+    """An executive act weighs on more than legal durability: the next executive can pull the
+    force out before the shooting starts (Leeds), and nuclear threats target exactly that."""
+    decree = with_support(us_troops(50_000, "executive"))
+    statute = with_support(us_troops(50_000, "statute"))
+    for cid in ("obligation", "nuclear_resilience", "legal_durability"):
+        assert decree.criterion(cid).score < statute.criterion(cid).score - 5, cid
+    assert decree.criterion("obligation").reasons[0].endswith(
+        "a tripwire: fighting starts without a decision, unless the executive act behind it is "
+        "revoked first (68%)"
+    )
+    assert decree.criterion("pre_positioning").score == statute.criterion("pre_positioning").score

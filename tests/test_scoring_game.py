@@ -32,7 +32,7 @@ def negotiated(motion: Motion | None = None) -> GameState:
         ("kremlin", Propose(commitment=OwnForces(by="kremlin", size=500_000, readiness="high",
                                                  equipment="adequate"))),
         ("kremlin", Pass()),
-        ("washington", Propose(commitment=Troops(by="washington", size=20_000,
+        ("washington", Propose(commitment=Troops(by="washington", size=40_000,
                                                  basis="executive"))),
         ("washington", Propose(commitment=DefencePact(by="washington", obligation="assist",
                                                       basis="treaty"))),
@@ -100,7 +100,7 @@ def test_stress_uses_the_motions_cards_or_else_the_default_set() -> None:
     with_cards = negotiated(tiny_motion(cards=[card]))
     (result,) = stress_state(with_cards)
     assert result.card == "new_administration"
-    assert result.defeated[0].startswith("#3 Washington: troops 20,000 standing, executive")
+    assert result.defeated[0].startswith("#3 Washington: troops 40,000 standing, executive")
     assert result.deterrence_index < score_state(with_cards).deterrence_index
 
 

@@ -16,6 +16,7 @@ from tui_helpers import (
     wait_for_table,
 )
 
+from debate.engine import Pass
 from debate.motions import Motion
 from debate.play import GameController
 from debate.store import Seat, open_store
@@ -288,3 +289,19 @@ async def test_continue_on_a_session_deleted_meanwhile_says_so(store, main_motio
         (note,) = list(app._notifications)
         assert note.title == "Cannot continue" and game.session_id in note.message
         assert type(app.screen).__name__ == "SessionsScreen"
+
+
+async def test_no_transcript_line_hides_under_the_scrollbar(store, main_motion: Motion) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion), 7, title="Long")
+    play(game, OPENING)
+    while not game.state.in_vote:  # a turn for every seat: the transcript overflows 80x24
+        game.submit(Pass(), rationale=None if game.is_human(game.current_role) else "passes")
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.resume(game.session_id)
+        table = await wait_for_table(pilot)
+        await pilot.pause(0.3)
+        transcript = table.query_one(Transcript)
+        assert transcript.show_vertical_scrollbar
+        visible = transcript.scrollable_content_region.width
+        assert max(line.cell_length for line in transcript.lines) <= visible

@@ -1,10 +1,13 @@
 """The rubric's coefficients, as data (``rubric.toml``), validated and order-checked.
 
-The scorer's formulas live in :mod:`debate.scoring.assess`; the numbers they use live here so
+The scorer's formulas live in :mod:`debate.scoring.assessors` (what each commitment is worth)
+and :mod:`debate.scoring.evaluators` (how criteria add up); the numbers they use live here so
 an instructor can read (and a maintainer can tune) them without touching code. The validators
 enforce the orderings the scorer's guarantees rest on: a stronger legal basis never counts
 less, a standing force never counts less than one promised for after an attack, fight never
-less than assist, and so on.
+less than assist, and so on. Each level table is typed by the commitment vocabulary it rates
+(:mod:`debate.engine.commitments`) and must rate every level, weakest first where levels are
+ordered.
 
 >>> RUBRIC.basis["statute"] > RUBRIC.basis["executive"]
 True
@@ -17,19 +20,89 @@ from __future__ import annotations
 import itertools
 import tomllib
 from importlib import resources
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Self, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from debate.engine.commitments import BASES, Basis, Tier, Withdrawal
+from debate.engine.commitments import (
+    ArmsLevel,
+    AssuranceObligation,
+    Basis,
+    Equipment,
+    Mandate,
+    PactObligation,
+    Readiness,
+    RecognitionScope,
+    ReliefScope,
+    Severity,
+    Tier,
+    Withdrawal,
+)
+from debate.scoring.combine import saturate
 
 #: A share between 0 and 1.
 Unit = Annotated[float, Field(ge=0, le=1)]
 
 
+def _levels(levels: Any, ordered: bool = True) -> AfterValidator:
+    """A table that rates every level of the ``levels`` Literal and, if ``ordered``, never
+    rates a level below a weaker one (the Literal lists the levels weakest first)."""
+    order: tuple[str, ...] = get_args(levels)
+
+    def check(table: dict[Any, float], info: ValidationInfo) -> dict[Any, float]:
+        name = info.field_name
+        _require(set(table) == set(order), f"{name} needs exactly: {', '.join(order)}")
+        if ordered:
+            values = [table[k] for k in order]
+            _require(
+                all(a <= b for a, b in itertools.pairwise(values)),
+                f"{name} must not decrease along {' < '.join(order)}",
+            )
+        return table
+
+    return AfterValidator(check)
+
+
+PactLevels = Annotated[dict[PactObligation, Unit], _levels(PactObligation)]
+ArmsLevels = Annotated[dict[ArmsLevel, Unit], _levels(ArmsLevel)]
+MandateLevels = Annotated[dict[Mandate, Unit], _levels(Mandate)]
+SeverityLevels = Annotated[dict[Severity, Unit], _levels(Severity)]
+ReadinessLevels = Annotated[dict[Readiness, Unit], _levels(Readiness)]
+EquipmentLevels = Annotated[dict[Equipment, Unit], _levels(Equipment)]
+BasisLevels = Annotated[dict[Basis, Unit], _levels(Basis)]
+AssuranceLevels = Annotated[
+    dict[AssuranceObligation, Unit], _levels(AssuranceObligation, ordered=False)
+]
+WithdrawalLevels = Annotated[dict[Withdrawal, Unit], _levels(Withdrawal, ordered=False)]
+RecognitionLevels = Annotated[
+    dict[RecognitionScope, Unit], _levels(RecognitionScope, ordered=False)
+]
+ReliefLevels = Annotated[dict[ReliefScope, Unit], _levels(ReliefScope, ordered=False)]
+
+
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+    @model_validator(mode="after")
+    def _standing_first(self) -> Self:
+        # Wherever a section rates troops both ways, a standing force must count at least as
+        # much as the same force promised for after an attack: the guarantee that moving
+        # troops from standing to on_attack never raises the index rests on it.
+        standing = getattr(self, "troops_standing", None)
+        on_attack = getattr(self, "troops_on_attack", None)
+        if standing is None or on_attack is None:
+            return self
+        pairs = (
+            [(getattr(standing, k), getattr(on_attack, k)) for k in type(standing).model_fields]
+            if isinstance(standing, BaseModel)
+            else [(standing, on_attack)]
+        )
+        _require(
+            all(s >= a for s, a in pairs),
+            f"{type(self).__name__.lower()}: troops_standing must be >= troops_on_attack",
+        )
+        return self
 
 
 class Scales(_Section):
@@ -50,11 +123,22 @@ class Scales(_Section):
 
 
 class Paper(_Section):
+    forces_floor: Unit
     obligation_floor: Unit
     sustainability_floor: Unit
     sanctions_floor: Unit
     hybrid_floor: Unit
     monitors_floor: Unit
+
+    @model_validator(mode="after")
+    def _forces_first(self) -> Paper:
+        # Standing troops scale by forces_floor, troops promised on attack by
+        # obligation_floor: moving troops to on_attack must never raise the index.
+        _require(
+            self.forces_floor >= self.obligation_floor,
+            "paper: forces_floor must be >= obligation_floor",
+        )
+        return self
 
 
 class Standing(_Section):
@@ -78,35 +162,24 @@ class Standing(_Section):
 
 
 class Forces(_Section):
-    readiness: dict[Literal["low", "medium", "high"], Unit]
-    equipment: dict[Literal["poor", "adequate", "modern"], Unit]
+    readiness: ReadinessLevels
+    equipment: EquipmentLevels
     composition_unknown: Unit
     composition_base: Unit
     composition_per_type: Unit
     host_troops_quality: Unit
     presence_standing_share: Unit
-    peacekeeper_presence: dict[Literal["observe", "self_defence", "enforce"], Unit]
-    peacekeeper_combat: dict[Literal["observe", "self_defence", "enforce"], Unit]
+    peacekeeper_presence: MandateLevels
+    peacekeeper_combat: MandateLevels
     unarmed: Unit
 
     @model_validator(mode="after")
-    def _complete(self) -> Forces:
+    def _composition_bounded(self) -> Forces:
         _require(
             self.composition_base + 5 * self.composition_per_type <= 1.0,
             "composition_base + 5 * composition_per_type must not exceed 1",
         )
-        _levels(self.readiness, ("low", "medium", "high"), "forces.readiness")
-        _levels(self.equipment, ("poor", "adequate", "modern"), "forces.equipment")
-        mandates = ("observe", "self_defence", "enforce")
-        _levels(self.peacekeeper_presence, mandates, "forces.peacekeeper_presence")
-        _levels(self.peacekeeper_combat, mandates, "forces.peacekeeper_combat")
         return self
-
-
-PactLevels = dict[Literal["consult", "assist", "fight"], Unit]
-AssuranceLevels = dict[Literal["refrain", "consult", "seek_un_action"], Unit]
-ArmsLevels = dict[Literal["drip", "sustained", "full"], Unit]
-MandateLevels = dict[Literal["observe", "self_defence", "enforce"], Unit]
 
 
 class Engagement(_Section):
@@ -123,14 +196,6 @@ class Engagement(_Section):
     sanctions: Unit
     hybrid_defence: Unit
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Engagement:
-        _standing_first(self.troops_standing, self.troops_on_attack, "engagement")
-        _levels(self.defence_pact, ("consult", "assist", "fight"), "engagement.defence_pact")
-        _levels(self.arms, ("drip", "sustained", "full"), "engagement.arms")
-        _require(len(self.assurance) == 3, "engagement.assurance needs every obligation")
-        return self
-
 
 class Obligation(_Section):
     troops_standing: Unit
@@ -141,16 +206,6 @@ class Obligation(_Section):
     membership_collective: Unit
     membership_political: Unit
     assurance: AssuranceLevels
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Obligation:
-        _standing_first(self.troops_standing, self.troops_on_attack, "obligation")
-        _levels(self.defence_pact, ("consult", "assist", "fight"), "obligation.defence_pact")
-        _levels(
-            self.peacekeepers, ("observe", "self_defence", "enforce"), "obligation.peacekeepers"
-        )
-        _require(len(self.assurance) == 3, "obligation.assurance needs every obligation")
-        return self
 
 
 class Durability(_Section):
@@ -167,11 +222,6 @@ class Durability(_Section):
     hybrid_defence: Unit
     time_limited_floor: Unit
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Durability:
-        _standing_first(self.troops_standing, self.troops_on_attack, "durability")
-        return self
-
 
 class Separation(_Section):
     unmonitored_dmz: Unit
@@ -183,30 +233,16 @@ class Sustainability(_Section):
     arms_years_floor: Unit
     arms_full_years: int = Field(ge=1)
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Sustainability:
-        _levels(self.arms, ("drip", "sustained", "full"), "sustainability.arms")
-        return self
-
 
 class Cost(_Section):
-    sanctions: dict[Literal["targeted", "sectoral", "comprehensive"], Unit]
+    sanctions: SeverityLevels
     no_snapback: Unit
     troops_standing: Unit
     troops_on_attack: Unit
     defence_pact: PactLevels
     membership_collective: Unit
     arms: ArmsLevels
-    relief: dict[Literal["partial", "full"], Unit]
-
-    @model_validator(mode="after")
-    def _ordered(self) -> Cost:
-        _standing_first(self.troops_standing, self.troops_on_attack, "cost")
-        _levels(self.sanctions, ("targeted", "sectoral", "comprehensive"), "cost.sanctions")
-        _levels(self.defence_pact, ("consult", "assist", "fight"), "cost.defence_pact")
-        _levels(self.arms, ("drip", "sustained", "full"), "cost.arms")
-        _require(len(self.relief) == 2, "cost.relief needs partial and full")
-        return self
+    relief: ReliefLevels
 
 
 class NuclearPair(_Section):
@@ -225,25 +261,16 @@ class Nuclear(_Section):
     own_forces: Unit
     own_deterrent: Unit
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Nuclear:
-        for pair in ("nuclear", "conventional"):
-            _standing_first(
-                getattr(self.troops_standing, pair), getattr(self.troops_on_attack, pair), "nuclear"
-            )
-        _levels(self.defence_pact, ("consult", "assist", "fight"), "nuclear.defence_pact")
-        return self
-
 
 class Concessions(_Section):
     demilitarisation_min: Unit
     demilitarisation_span: Unit
-    recognition: dict[Literal["de_facto", "de_jure"], Unit]
+    recognition: RecognitionLevels
     neutrality_all: Unit
     neutrality_named: Unit
     foreign_troop_ban: Unit
     foreign_troop_ban_peacekeepers_allowed: Unit
-    sanctions_relief: dict[Literal["partial", "full"], Unit]
+    sanctions_relief: ReliefLevels
 
     @model_validator(mode="after")
     def _bounded(self) -> Concessions:
@@ -251,8 +278,6 @@ class Concessions(_Section):
             self.demilitarisation_min + self.demilitarisation_span <= 1,
             "demilitarisation_min + demilitarisation_span must not exceed 1",
         )
-        _require(len(self.recognition) == 2, "concessions.recognition needs de_facto and de_jure")
-        _require(len(self.sanctions_relief) == 2, "concessions.sanctions_relief needs both")
         return self
 
 
@@ -260,9 +285,9 @@ class Rubric(_Section):
     """Every coefficient of the scorer. See ``rubric.toml`` and docs/scoring.md."""
 
     scales: Scales
-    basis: dict[Basis, Unit]
+    basis: BasisLevels
     paper: Paper
-    withdrawal: dict[Withdrawal, Unit]
+    withdrawal: WithdrawalLevels
     standing: Standing
     forces: Forces
     engagement: Engagement
@@ -274,16 +299,22 @@ class Rubric(_Section):
     nuclear: Nuclear
     concessions: Concessions
 
-    @model_validator(mode="after")
-    def _ordered(self) -> Rubric:
-        _require(len(self.basis) == len(BASES), "basis needs a value for every legal basis")
-        _levels(self.basis, BASES, "basis")
-        _require(len(self.withdrawal) == 5, "withdrawal needs a value for every option")
-        return self
-
     def paper_scale(self, floor: float, basis: Basis) -> float:
         """``floor + (1 - floor) * basis strength``: weak paper still counts a little."""
         return round(floor + (1.0 - floor) * self.basis[basis], 12)
+
+    def force_share(self, troops: float) -> float:
+        """How fully a force of ``troops`` effective soldiers counts (0-1): the tripwire share
+        that any contingent earns at once, then the rest growing with its size.
+
+        >>> [round(RUBRIC.force_share(n), 2) for n in (5_000, 15_000, 50_000, 100_000)]
+        [0.34, 0.63, 0.91, 0.99]
+        """
+        s = self.scales
+        share = s.tripwire_share
+        return share * saturate(troops, s.tripwire_troops) + (1.0 - share) * saturate(
+            troops, s.presence_troops
+        )
 
     def standing_of(self, tier: Tier, nuclear: bool) -> float:
         """How much the aggressor would fear fighting a party of this tier (0-1)."""
@@ -301,19 +332,6 @@ class Rubric(_Section):
 def _require(ok: bool, message: str) -> None:
     if not ok:
         raise PydanticCustomError("rubric", message)
-
-
-def _standing_first(standing: float, on_attack: float, where: str) -> None:
-    _require(standing >= on_attack, f"{where}: troops_standing must be >= troops_on_attack")
-
-
-def _levels(table: dict[Any, float], order: tuple[str, ...], where: str) -> None:
-    _require(set(table) == set(order), f"{where} needs exactly: {', '.join(order)}")
-    values = [table[k] for k in order]
-    _require(
-        all(a <= b for a, b in itertools.pairwise(values)),
-        f"{where} must not decrease along {' < '.join(order)}",
-    )
 
 
 def load_rubric(text: str) -> Rubric:
