@@ -6,6 +6,7 @@ shows. Each entry is a key and a clickable line.
 
 from __future__ import annotations
 
+from functools import cache
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -31,6 +32,12 @@ BANNER = (
 )
 
 
+@cache
+def banner() -> Content:
+    return Content.from_markup(BANNER)
+
+
+@cache  # parsed once per process: the lobby is the first frame, and comes back often
 def menu() -> Content:
     lines = [f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]" for action, key, label in ENTRIES]
     hint = "\n[dim]Press a key (or click). ctrl+p: command palette, themes.[/dim]"
@@ -38,11 +45,6 @@ def menu() -> Content:
 
 
 class LobbyScreen(Screen[None]):
-    # A few rules of its own (app.tcss is only read when the next screen opens).
-    DEFAULT_CSS = """
-    LobbyScreen { align-horizontal: center; }
-    LobbyScreen Static { width: 76; max-width: 100%; padding: 1 2 0 2; }
-    """
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_game", "New game"),
         Binding("c", "app.continue", "Continue"),
@@ -52,5 +54,12 @@ class LobbyScreen(Screen[None]):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(Content.from_markup(BANNER), id="lobby-banner")
-        yield Static(menu(), id="lobby-menu")
+        # Styled inline rather than by CSS: app.tcss is read only when the next screen opens,
+        # and parsing even a small stylesheet is most of what the first frame costs.
+        self.styles.align_horizontal = "center"
+        for widget in (Static(banner(), id="lobby-banner"),
+                       Static(menu(), id="lobby-menu")):
+            widget.styles.width = 76
+            widget.styles.max_width = "100%"
+            widget.styles.padding = (1, 2, 0, 2)
+            yield widget
