@@ -198,11 +198,11 @@ def _clean_loc(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
     return out
 
 
-def read_data(path: Path) -> Any:
-    """Parse a TOML or JSON file (by suffix; TOML if unknown) into Python data."""
-    name = str(path)
+def read_text(path: Path, name: str | None = None) -> str:
+    """A UTF-8 text file's content; every way of failing is a :class:`DataError`."""
+    name = name or str(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise DataError([Problem(name, "", "file not found")]) from None
     except IsADirectoryError:
@@ -211,12 +211,23 @@ def read_data(path: Path) -> Any:
         raise DataError([Problem(name, "", "not UTF-8 text")]) from None
     except OSError as e:
         raise DataError([Problem(name, "", f"cannot read: {e.strerror}")]) from None
+
+
+def parse_json(text: str, name: str) -> Any:
+    """JSON text as Python data; malformed JSON is a problem with its line and column."""
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as e:
+        msg = f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}"
+        raise DataError([Problem(name, "", msg)]) from None
+
+
+def read_data(path: Path) -> Any:
+    """Parse a TOML or JSON file (by suffix; TOML if unknown) into Python data."""
+    name = str(path)
+    text = read_text(path)
     if path.suffix.lower() == ".json":
-        try:
-            return json.loads(text)
-        except json.JSONDecodeError as e:
-            msg = f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}"
-            raise DataError([Problem(name, "", msg)]) from None
+        return parse_json(text, name)
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

@@ -25,7 +25,7 @@ from rich.markup import escape
 from rich.table import Table
 
 from debate.commands.common import DbOption, JsonOption, bad_input_exits, err, fail, out, print_json
-from debate.validation import DataError, Problem
+from debate.validation import parse_json, read_text
 
 if TYPE_CHECKING:
     from debate.store import SessionInfo, Store
@@ -246,21 +246,8 @@ def _local_time(value: datetime) -> str:
 
 
 def _read_json(file: Path, name: str) -> Any:
-    try:
-        text = sys.stdin.read() if name == "<stdin>" else file.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise DataError([Problem(name, "", "file not found")]) from None
-    except IsADirectoryError:
-        raise DataError([Problem(name, "", "is a directory, not a file")]) from None
-    except UnicodeDecodeError:
-        raise DataError([Problem(name, "", "not UTF-8 text")]) from None
-    except OSError as e:
-        raise DataError([Problem(name, "", f"cannot read: {e.strerror}")]) from None
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as e:
-        msg = f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}"
-        raise DataError([Problem(name, "", msg)]) from None
+    text = sys.stdin.read() if name == "<stdin>" else read_text(file, name)
+    return parse_json(text, name)
 
 
 def _write_atomically(path: Path, text: str) -> None:

@@ -22,30 +22,10 @@ from debate.scoring.cards import StressCard
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=40)]
 
 ActionType = Literal[
-    "speak",
-    "propose",
-    "amend",
-    "withdraw",
-    "challenge",
-    "concede",
-    "demand",
-    "accept",
-    "reject",
-    "vote",
-    "pass",
+    "speak", "propose", "amend", "withdraw", "challenge", "concede", "demand", "accept",
+    "reject", "vote", "pass",
 ]
-NEGOTIATION_ACTIONS: tuple[ActionType, ...] = (
-    "speak",
-    "propose",
-    "amend",
-    "withdraw",
-    "challenge",
-    "concede",
-    "demand",
-    "accept",
-    "reject",
-    "pass",
-)
+
 
 #: Colours every terminal theme can show (the 16 ANSI names) or an exact hex colour.
 _BASE_COLORS = "black|red|green|yellow|blue|magenta|cyan|white"
