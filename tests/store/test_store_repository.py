@@ -173,6 +173,18 @@ def test_fork_copies_the_first_k_events_and_points_to_its_parent(store: Store) -
     assert store.fork(parent, len(events) - 1).status == "active"
 
 
+def test_fork_can_hand_a_seat_to_a_person(store: Store) -> None:
+    parent = played(store, full_game()[:7])
+    kremlin = Seat("kremlin", "Dr. Kim", "human")
+    branch = store.fork(parent, 5, take_over=kremlin)
+    seats = {s.role: s for s in store.load(branch.id).seats}
+    assert seats["kremlin"] == kremlin
+    assert [s.role for s in store.load(branch.id).seats] == [s.role for s in SEATS]
+    assert {s.role: s for s in store.load(parent).seats}["kremlin"].kind == "scripted"
+    with pytest.raises(InvalidRequest, match="no seat 'beijing'"):
+        store.fork(parent, 5, take_over=Seat("beijing", "X", "human"))
+
+
 @pytest.mark.parametrize("at", [-1, 16])
 def test_fork_refuses_a_point_outside_the_session(store: Store, at: int) -> None:
     parent = played(store, full_game())

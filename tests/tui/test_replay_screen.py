@@ -195,7 +195,7 @@ async def test_play_from_here_branches_and_opens_the_table(store: Store) -> None
     async with replaying(store, sid, start=9) as (app, pilot, _screen):
         await pilot.press("b")
         await pilot.pause()
-        await pilot.press("y")
+        await pilot.press("ctrl+s")  # keep every seat as it is (the dialog's default)
         await pilot.pause()
         branches = [i for i in store.list_sessions() if i.parent_id == sid]
         assert len(branches) == 1
@@ -213,6 +213,27 @@ async def test_play_from_here_branches_and_opens_the_table(store: Store) -> None
 
         assert isinstance(app.screen, TableScreen)
         assert app.screen.game.session_id == branch.info.id
+
+
+async def test_play_from_here_lets_a_person_take_over_a_scripted_seat(store: Store) -> None:
+    sid = save_sample(store)
+    async with replaying(store, sid, start=9) as (app, pilot, _screen):
+        await pilot.press("b")
+        await pilot.pause()
+        dialog = app.screen
+        dialog.query_one("#branch-seat").value = "washington"
+        dialog.query_one("#branch-player").value = "Prof. [b]Lee[/b]"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        (branch,) = [i for i in store.list_sessions() if i.parent_id == sid]
+        seats = {s.role: s for s in store.load(branch.id).seats}
+        assert (seats["washington"].player, seats["washington"].kind) == ("Prof. [b]Lee[/b]",
+                                                                          "human")
+        assert seats["kremlin"].kind == "scripted"
+        from debate.tui.screens.handover import HandOverScreen
+
+        # Two people now share the game: the hand-over screen comes before the table.
+        assert isinstance(app.screen, HandOverScreen)
 
 
 async def test_branch_replay_draws_the_parent_trace_beside_it(store: Store) -> None:

@@ -92,3 +92,26 @@ async def test_an_empty_database_says_so(store: Store) -> None:
         assert tree_rows(app.screen) == []
         note = app.screen.query_one("#replay-sessions-note", Static).content
         assert "No saved session yet" in str(note)
+
+
+async def test_enter_opens_the_first_session_and_rows_tell_sessions_apart(store: Store) -> None:
+    first = save_sample(store, title="A title long enough to fill a whole row at eighty columns")
+    second = save_sample(store, title="A title long enough to fill a whole row at eighty columns")
+    branch = store.fork(first, 9).id
+    app = create_app(store=store)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("r")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, ReplaySessionsScreen)
+        shown = app.export_screenshot()
+        # Each row starts with its id (a branch also with its fork point), so identical
+        # titles cut at 80 columns can still be told apart.
+        for sid in (first, second, branch):
+            assert sid in shown
+        assert "↳9" in shown
+        await pilot.press("enter")  # no need to move the cursor first
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert isinstance(app.screen, ReplayScreen)
+        assert app.screen.record.id == screen.shown[0]

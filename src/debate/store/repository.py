@@ -442,9 +442,19 @@ class Store:
         )
 
     @_translate_errors
-    def fork(self, session_id: str, at_seq: int, title: str | None = None) -> SessionInfo:
+    def fork(
+        self,
+        session_id: str,
+        at_seq: int,
+        title: str | None = None,
+        take_over: Seat | None = None,
+    ) -> SessionInfo:
         """A new session holding the first ``at_seq`` events of ``session_id`` (same motion
-        snapshot, seats and seed), pointing back to it. Annotations stay with the parent."""
+        snapshot, seats and seed), pointing back to it. Annotations stay with the parent.
+
+        ``take_over`` replaces the seat of its role (say, a person taking a scripted role):
+        otherwise a branch of an all-scripted game would only play the same game again.
+        """
 
         def build(conn: Connection) -> _NewSession:
             row = conn.execute(select(SESSIONS).where(SESSIONS.c.id == session_id)).first()
@@ -476,9 +486,12 @@ class Store:
                 "turns": turns,
                 "last_actor": last_actor,
             }
-            return _NewSession(
-                new_row, self._seats(conn, session_id), copy_events_from=(session_id, at_seq)
-            )
+            seats = self._seats(conn, session_id)
+            if take_over is not None:
+                if take_over.role not in {s.role for s in seats}:
+                    raise InvalidRequest(f"no seat {take_over.role!r} in session {session_id}")
+                seats = [take_over if s.role == take_over.role else s for s in seats]
+            return _NewSession(new_row, seats, copy_events_from=(session_id, at_seq))
 
         new_id = self._insert_session(build)
         return self.get(new_id)

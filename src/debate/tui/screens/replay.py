@@ -32,6 +32,8 @@ from debate.report.debrief import Note, SessionRecord
 from debate.report.replay import ReplaySession
 from debate.report.scores import ScorePoint, Scorer, score_point
 from debate.tui.screens.replay_dialogs import (
+    BranchChoice,
+    BranchDialog,
     ConfirmDialog,
     ExportChoice,
     ExportDialog,
@@ -49,10 +51,8 @@ from debate.tui.widgets.strip_view import Block, StripView
 from debate.tui.widgets.timeline import HEADER, Timeline, TimelineRow, role_styles
 
 TABS = ("transcript", "package", "scores", "briefs", "notes", "charts")
-KEY_HINTS = (
-    "←/→ step · home/end · PgUp/PgDn turn · g go to · t turning point · "
-    "n/e/d note · b play from here · x export · 1-6 panels"
-)
+# Short enough for one line at 80 columns (the footer shows the rest).
+KEY_HINTS = "←/→ step · g go to · t turning pt · n/e/d note · b branch · x export · 1-6"
 DEFAULT_AUTHOR = "instructor"
 
 
@@ -289,7 +289,9 @@ class ReplayScreen(Screen[None]):
 
     def _status(self) -> Text:
         replay, state = self.replay, self.replay.state
+        # The index comes first after the position: at 80 columns the tail may be cut.
         out = Text.assemble(("Event ", "bold"), (f"{replay.point}/{replay.length}", "bold"))
+        out.append(f" · index {replay.score.index:.1f}", style="bold")
         if replay.point == 0:
             out.append(" · start")
         if state.finished:
@@ -301,7 +303,6 @@ class ReplayScreen(Screen[None]):
             out.append(f" · {phase.name} · round {state.round}/{phase.rounds} · ")
             out.append_text(role_label(state.motion, state.current_role or ""))
             out.append(" to play")
-        out.append(f" · index {replay.score.index:.1f}")
         second: list[Text] = []
         if self.record.parent_id:
             second.append(
@@ -523,20 +524,21 @@ class ReplayScreen(Screen[None]):
                 markup=False,
             )
             return
-        question = Text.assemble(
-            ("Play from here?\n\n", "bold"),
-            f"A new session will hold events 1 to {k} of this one, with the same seats "
-            "(scripted seats stay scripted), and open at the debate table. "
-            "This session is not changed.",
-        )
-        self.app.push_screen(ConfirmDialog(question, ok="Play"), self._branch_confirmed)
+        motion = self.replay.state.motion
+        scripted = [(s.role, motion.role_by_id[s.role].name)
+                    for s in self.record.seats if s.scripted]
+        dialog = BranchDialog(k, scripted, player=self.author)
+        self.app.push_screen(dialog, self._branch_confirmed)
 
-    def _branch_confirmed(self, ok: object) -> None:
-        if ok is not True:
+    def _branch_confirmed(self, choice: object) -> None:
+        if not isinstance(choice, BranchChoice):
             return
+        from debate.store import Seat
+
         k = self.replay.point
+        take_over = Seat(choice.role, choice.player, "human") if choice.role else None
         try:
-            info = self.store.fork(self.record.id, k)
+            info = self.store.fork(self.record.id, k, take_over=take_over)
         except Exception as e:
             self.notify(str(e), title="Branch not created", severity="error", markup=False)
             return

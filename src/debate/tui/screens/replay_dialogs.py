@@ -16,8 +16,18 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import HorizontalGroup, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static, TextArea
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    RadioButton,
+    RadioSet,
+    Select,
+    Static,
+    TextArea,
+)
 
+from debate.play import MAX_NAME as MAX_PLAYER
 from debate.tui.text import literal
 
 #: Longest note accepted from the dialog (the store accepts more; a note is a remark).
@@ -236,3 +246,56 @@ class ConfirmDialog(_Dialog):
 
     def action_submit(self) -> None:
         self.dismiss(True)
+
+
+@dataclass(frozen=True)
+class BranchChoice:
+    """Who plays the branch: ``role`` taken over by ``player`` (a person), or nobody new."""
+
+    role: str | None
+    player: str
+
+
+KEEP_SEATS = "__keep__"
+
+
+class BranchDialog(_Dialog):
+    """Play from here: with the same seats, or with a person taking over one scripted seat."""
+
+    DEFAULT_CSS = _DIALOG_CSS.format(name="BranchDialog")
+
+    def __init__(self, point: int, scripted: list[tuple[str, str]], player: str) -> None:
+        super().__init__()
+        self.point, self.scripted, self.player = point, scripted, player
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static(
+                Text.assemble(
+                    ("Play from here\n", "bold"),
+                    f"A new session will hold events 1 to {self.point} of this one and open at "
+                    "the debate table; this session is not changed. Scripted seats play as "
+                    "they did, so take one over to try another line.",
+                )
+            )
+            yield Label("Seats")
+            options = [(Text("keep every seat as it is"), KEEP_SEATS)]
+            options += [(Text(f"I take over {name}"), role) for role, name in self.scripted]
+            yield Select(options, value=KEEP_SEATS, allow_blank=False, id="branch-seat",
+                         compact=True)
+            yield Label("Player name (for a seat taken over)")
+            yield Input(self.player, id="branch-player", max_length=MAX_PLAYER, compact=True)
+            yield from self.buttons("Play")
+
+    def on_mount(self) -> None:
+        self.query_one("#branch-seat", Select).focus()
+
+    def action_submit(self) -> None:
+        seat = self.query_one("#branch-seat", Select).value
+        player = self.query_one("#branch-player", Input).value.strip()
+        if seat == KEEP_SEATS or not isinstance(seat, str):
+            self.dismiss(BranchChoice(None, player))
+        elif not player:
+            self.error("A seat taken over needs a player name.")
+        else:
+            self.dismiss(BranchChoice(seat, player))

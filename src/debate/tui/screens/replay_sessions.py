@@ -23,21 +23,24 @@ ALL_MOTIONS = "__all__"
 
 
 def session_label(info: Any) -> Text:
-    """Title, then motion, players, events and status (all literal text)."""
-    out = Text(info.title, style="bold")
-    out.append(f"  [{info.id}]", style="dim")
-    out.append(f"\n{info.motion_id} · ")
+    """One line (a tree row shows one): id, where a branch starts, title, then events,
+    status, motion and players, so that a narrow row still tells sessions apart. Literal text.
+    """
+    out = Text(info.id, style="bold")
+    if info.parent_id is not None:
+        out.append(f" ↳{info.fork_seq}", style="italic")
+    out.append("  ")
+    out.append(info.title, style="bold")
+    out.append(f" · {info.events} ev · {info.status} · {info.motion_id} · ", style="dim")
     for i, seat in enumerate(info.seats):
         if i:
-            out.append(", ")
+            out.append(", ", style="dim")
         if seat.kind == "human":
             out.append(seat.player)
             out.append(f" ({seat.role})", style="dim")
         else:
-            out.append(f"{seat.role}: scripted {seat.difficulty or ''}".rstrip())
-    out.append(f" · {info.events} events · {info.status}", style="dim")
-    if info.parent_id is not None:
-        out.append(f" · branch at event {info.fork_seq}", style="italic")
+            out.append(f"{seat.role}: {seat.difficulty or 'scripted'}", style="dim")
+    out.no_wrap = True
     return out
 
 
@@ -64,7 +67,7 @@ class ReplaySessionsScreen(Screen[None]):
         yield Header()
         yield Static(
             Text(
-                "Replay a saved session (Enter opens it; branches sit under their parent)",
+                "Replay a saved session (Enter opens it; ↳N: a branch from event N)",
                 style="bold",
             ),
             classes="screen-title",
@@ -130,6 +133,8 @@ class ReplaySessionsScreen(Screen[None]):
 
         for info, kids in branch_forest(infos):
             add(tree.root, info, kids)
+        if infos:
+            tree.cursor_line = 0  # Enter opens the first session straight away
         filtered = search is not None or motion_id is not None
         self._note(
             ("No session matches." if filtered else "No saved session yet.") if not infos else ""
