@@ -236,6 +236,14 @@ def test_motions_list_marks_a_broken_file_in_an_extra_dir(tmp_path: Path) -> Non
     assert "Traceback" not in result.output
 
 
+def test_motions_list_marks_two_files_with_the_same_id(tmp_path: Path) -> None:
+    copy = tmp_path / "my_motion.toml"
+    copy.write_text((MOTIONS_DIR / "before_aggression.toml").read_text("utf-8"), "utf-8")
+    result = run("motions", "list", "--dir", str(tmp_path))
+    assert result.exit_code == 0, result.output
+    assert " ".join(result.stdout.split()).count("duplicate id") == 2
+
+
 # --------------------------------------------------------------------------- motions check errors
 
 BASE = """\
@@ -534,3 +542,13 @@ def test_check_of_a_missing_file_exits_2_naming_it(tmp_path: Path) -> None:
     assert result.exit_code == 2
     assert f"{path}: file not found" in flat(result.stderr)
     assert "Traceback" not in result.output
+
+
+def test_running_text_is_reflowed_into_paragraphs(article_motion) -> None:  # type: ignore[no-untyped-def]
+    # TOML multi-line strings break where the author typed; screens wrap to their own width.
+    texts = [article_motion.summary]
+    for role in article_motion.roles:
+        texts += [role.position, role.brief.summary]
+    for text in texts:
+        assert "\n" not in text.replace("\n\n", ""), text
+        assert "  " not in text and text == text.strip()

@@ -38,8 +38,15 @@ def list_motions(dirs: DirOption = None, as_json: JsonOption = False) -> None:
         return
     table = Table(title="Motions", title_justify="left")
     for col in ("id", "proposition", "roles", "file"):
-        table.add_column(col, overflow="fold")
+        # Ids are typed back in other commands: never break them mid-word.
+        table.add_column(col, overflow="fold", no_wrap=col == "id")
+    ids = [m.id for _, m in found if not isinstance(m, DataError)]
     for path, motion in found:
+        if not isinstance(motion, DataError) and ids.count(motion.id) > 1:
+            table.add_row(f"[red]{escape(motion.id)}[/]",
+                          "[red]duplicate id: give each motion its own[/]", "",
+                          escape(str(path)))
+            continue
         if isinstance(motion, DataError):
             table.add_row(
                 "[red]invalid[/]", "[red]run `debate motions check` on it[/]", "", escape(str(path))

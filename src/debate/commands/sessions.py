@@ -125,7 +125,8 @@ def list_sessions(
         return
     table = Table(title="Saved sessions", title_justify="left")
     for col in ("id", "title", "motion", "seats", "turns", "status", "updated"):
-        table.add_column(col, overflow="fold", no_wrap=col in {"id", "updated"})
+        # Ids are typed back in other commands: never break them.
+        table.add_column(col, overflow="fold", no_wrap=col == "id")
     from debate.store.branches import walk_forest
 
     # Branches sit under the session they were forked from, indented.
@@ -232,11 +233,10 @@ def register(app: typer.Typer) -> None:
 
 
 def _seats_text(info: SessionInfo) -> str:
+    """``kyiv: Olena; kremlin: bot (hard)``: people by name, scripted seats by difficulty."""
     parts = []
     for seat in info.seats:
-        who = seat.player
-        if seat.kind == "scripted":
-            who += f" (scripted{', ' + seat.difficulty if seat.difficulty else ''})"
+        who = seat.player if seat.kind == "human" else f"bot ({seat.difficulty or 'scripted'})"
         parts.append(f"{seat.role}: {who}")
     return "; ".join(parts)
 

@@ -9,11 +9,12 @@ is reported with the field path that holds it.
 
 from __future__ import annotations
 
+import re
 import types
 from functools import cached_property
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from debate.engine.commitments import CommitmentKind, Tier
@@ -26,6 +27,20 @@ ActionType = Literal[
     "reject", "vote", "pass",
 ]
 
+
+def _reflow(text: str) -> str:
+    r"""Join the lines of each paragraph: TOML multi-line strings break lines where the author
+    did, and a screen of another width must wrap them itself. Blank lines stay paragraphs.
+
+    >>> _reflow("A long\nsentence.\n\nNext  paragraph.")
+    'A long sentence.\n\nNext paragraph.'
+    """
+    paragraphs = re.split(r"\n\s*\n", text.strip())
+    return "\n\n".join(" ".join(p.split()) for p in paragraphs)
+
+
+#: Running text in a motion (summaries, positions, briefs), reflowed when loaded.
+Prose = Annotated[str, AfterValidator(_reflow)]
 
 #: Colours every terminal theme can show (the 16 ANSI names) or an exact hex colour.
 _BASE_COLORS = "black|red|green|yellow|blue|magenta|cyan|white"
@@ -96,7 +111,7 @@ class Objective(_Model):
 class Brief(_Model):
     """A role's private brief: seen only by its player and the instructor."""
 
-    summary: str = Field(min_length=1, max_length=1500)
+    summary: Prose = Field(min_length=1, max_length=1500)
     objectives: tuple[Objective, ...] = Field(min_length=1)
     red_lines: tuple[str, ...] = ()
     fallbacks: tuple[str, ...] = ()
@@ -112,7 +127,7 @@ class Role(_Model):
         description="a terminal colour name (black, red, green, yellow, blue, magenta, cyan, "
         "white, or bright_ plus one of those) or a hex colour like #ff8800",
     )
-    position: str = Field(min_length=1, max_length=1500, description="public position")
+    position: Prose = Field(min_length=1, max_length=1500, description="public position")
     brief: Brief
     guarantor: Guarantor
     may_commit: tuple[CommitmentKind, ...] = ()
@@ -148,7 +163,7 @@ class Motion(_Model):
 
     id: Id
     title: str = Field(min_length=1, max_length=200, description="the proposition debated")
-    summary: str = Field(min_length=1, max_length=2000)
+    summary: Prose = Field(min_length=1, max_length=2000)
     source: Source
     actions_per_turn: int = Field(default=2, ge=1, le=10)
     agreement: Literal["unanimous", "majority"] = "unanimous"

@@ -198,8 +198,9 @@ class CommitmentForm(ActionForm):
 
     def build(self) -> Action | str:
         self.revalidate()
-        if self.kind is None:
-            return "Choose a kind of commitment."
+        if self.kind is None:  # in the amend form the kind comes from the commitment picked
+            return ("Choose a commitment to amend." if self.mode == "amend"
+                    else "Choose a kind of commitment.")
         if self.commitment is None:
             wrong = ", ".join(sorted(self.errors)) or "note"
             return f"Fix the fields marked beside them: {wrong}."
