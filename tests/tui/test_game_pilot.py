@@ -16,7 +16,8 @@ from tui_helpers import (
     wait_for_table,
 )
 
-from debate.engine import Pass
+from debate.engine import Pass, Propose
+from debate.engine.commitments import OwnForces
 from debate.motions import Motion
 from debate.play import GameController
 from debate.store import Seat, open_store
@@ -305,3 +306,23 @@ async def test_no_transcript_line_hides_under_the_scrollbar(store, main_motion: 
         assert transcript.show_vertical_scrollbar
         visible = transcript.scrollable_content_region.width
         assert max(line.cell_length for line in transcript.lines) <= visible
+
+
+async def test_a_form_with_a_single_choice_starts_on_it(store, main_motion: Motion) -> None:
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await start_solo_by_keys(pilot)
+        game = table.game
+        table.submit(Propose(commitment=OwnForces(by="kyiv", size=700_000, readiness="high",
+                                                  equipment="adequate")))
+        await pilot.press("x")  # end the opening turn; amending opens in the negotiation
+        await wait_for(pilot, lambda: "amend" in table.legal())
+        await pilot.press("m")  # amend: Kyiv has exactly one commitment
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "CommitmentForm")
+        await pilot.pause()
+        size = app.screen.query_one("#f-size", Input)
+        assert size.value == "700000"  # the only commitment is picked, its terms filled in
+        size.value = "750000"
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: game.state.commitments["c1"].amended)
+        assert game.state.commitments["c1"].terms.size == 750_000  # type: ignore[union-attr]

@@ -27,6 +27,14 @@ def options(pairs: Iterable[tuple[object, str]]) -> list[tuple[Text, str]]:
     return [(literal(label), value) for label, value in pairs]
 
 
+def pick_one(pairs: Iterable[tuple[object, str]], id: str) -> Select[str]:
+    """A Select of literal options that starts on the only choice when there is just one
+    (one pending demand, one own commitment): nothing to pick, so nothing to press."""
+    choices = options(pairs)
+    only = choices[0][1] if len(choices) == 1 else Select.NULL
+    return Select(choices, id=id, value=only)
+
+
 def selected(select: Select[str]) -> str | None:
     value = select.value
     return value if isinstance(value, str) else None

@@ -20,7 +20,7 @@ from debate.engine import (
 from debate.engine.actions import MAX_NOTE, MAX_SPEECH
 from debate.engine.commitments import describe
 from debate.play.transcript import criterion_name
-from debate.tui.forms.base import ActionForm, field_row, options, selected
+from debate.tui.forms.base import ActionForm, field_row, options, pick_one, selected
 from debate.tui.forms.speak import claim_selections
 
 
@@ -35,7 +35,7 @@ class WithdrawForm(ActionForm):
         mine = [c for c in self.state.active_commitments() if c.owner == self.role]
         yield field_row(
             "commitment",
-            Select(options((f"{c.id}: {describe(c.terms)}", c.id) for c in mine), id="pick"),
+            pick_one(((f"{c.id}: {describe(c.terms)}", c.id) for c in mine), "pick"),
         )
 
     def build(self) -> Action | str:
@@ -56,7 +56,7 @@ class ConcedeForm(ActionForm):
             )
             for ch in open_
         )
-        yield field_row("challenge", Select(options(labels), id="pick"))
+        yield field_row("challenge", pick_one(labels, "pick"))
 
     def build(self) -> Action | str:
         xid = selected(self.query_one("#pick", Select))
@@ -79,7 +79,7 @@ class AnswerDemandForm(ActionForm):
             (f"{d.id} from {_role_name(self.state, d.by)}: {describe(d.terms)}", d.id)
             for d in pending
         )
-        yield field_row("demand", Select(options(labels), id="pick"))
+        yield field_row("demand", pick_one(labels, "pick"))
         if not self.accept:
             yield field_row("note", Input(placeholder="why (optional)", id="note"), "note-error")
 
@@ -104,7 +104,7 @@ class ChallengeForm(ActionForm):
             (f"{c.id} ({_role_name(self.state, c.owner)}): {describe(c.terms)}", c.id)
             for c in theirs
         )
-        yield field_row("commitment", Select(options(labels), id="pick"))
+        yield field_row("commitment", pick_one(labels, "pick"))
         crits = ((criterion_name(c), c) for c in self.motion.criterion_weights)
         yield field_row("criterion", Select(options(crits), id="criterion"))
         yield Label("Claims you cite:")

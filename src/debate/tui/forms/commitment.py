@@ -19,7 +19,7 @@ from debate.engine import Action, Amend, Demand, GameState, Propose
 from debate.engine.actions import MAX_NOTE
 from debate.engine.commitments import Commitment, describe
 from debate.play.forms import FieldSpec, RawValue, check_commitment, field_specs, initial_values
-from debate.tui.forms.base import ActionForm, field_row, options, selected
+from debate.tui.forms.base import ActionForm, field_row, options, pick_one, selected
 from debate.tui.text import literal
 
 Mode = Literal["propose", "amend", "demand"]
@@ -79,7 +79,7 @@ class CommitmentForm(ActionForm):
         if self.mode == "amend":
             mine = [c for c in self.state.active_commitments() if c.owner == self.role]
             pairs = ((f"{c.id}: {describe(c.terms)}", c.id) for c in mine)
-            yield field_row("commitment", Select(options(pairs), id="pick", compact=True))
+            yield field_row("commitment", pick_one(pairs, "pick"))
         elif self.mode == "demand":
             targets = demand_targets(self.state, self.role)
             pairs = ((self.motion.role_by_id[r].name, r) for r in targets)
