@@ -7,26 +7,10 @@ state after event ``k`` never changes: it is computed once and kept.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from itertools import pairwise
 from typing import Any
 
 from debate.engine import GameState
-
-
-@dataclass(frozen=True)
-class TurningPoint:
-    """A turn during which the Deterrence Index moved a lot."""
-
-    start: int  # first event of the turn
-    end: int  # event after the last of the turn
-    role: str
-    before: float
-    after: float
-
-    @property
-    def delta(self) -> float:
-        return self.after - self.before
+from debate.report.timeline import TurningPoint, turning_points
 
 
 class ScoreBook:
@@ -79,15 +63,7 @@ class ScoreBook:
         return marks if marks and marks[-1] == last else [*marks, last]
 
     def turning_points(self, count: int = 3) -> list[TurningPoint]:
-        """The ``count`` turns that moved the index most, in game order."""
+        """The ``count`` turns that moved the index most, in game order (the same rule as
+        the exported debriefs, measured turn by turn)."""
         marks = self.turn_starts()
-        points = []
-        for start, end in pairwise(marks):
-            if end <= start:
-                continue
-            before, after = self.index(start), self.index(end)
-            if after != before:
-                role = self._states[start].current_role or self._states[start].roles[0]
-                points.append(TurningPoint(start, end, role, before, after))
-        biggest = sorted(points, key=lambda p: abs(p.delta), reverse=True)[:count]
-        return sorted(biggest, key=lambda p: p.start)
+        return turning_points({k: self.index(k) for k in marks}, top=count, starts=marks)

@@ -11,16 +11,5 @@ scores them with the scorer; nothing writes. Renderers escape all player text.
 - :mod:`debate.report.example`: makes the example session in ``saves/examples/``.
 """
 
-from debate.report.debrief import Debrief, Note, Seat, SessionRecord, build_debrief
-from debate.report.html import render_html
-from debate.report.markdown import render_markdown
-
-__all__ = [
-    "Debrief",
-    "Note",
-    "Seat",
-    "SessionRecord",
-    "build_debrief",
-    "render_html",
-    "render_markdown",
-]
+# Nothing is imported here: the game loads one report module (say, timeline) without
+# paying for the HTML and Markdown renderers at start-up.

@@ -23,8 +23,9 @@ event costs one.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from debate.engine import Event, GameState, fold, new_game
 from debate.motions import Motion
@@ -103,11 +104,16 @@ class FoldCache:
 
 @dataclass(frozen=True, slots=True)
 class TurningPoint:
-    """An event after which the Deterrence Index moved a lot."""
+    """A stretch of events (one event, or one turn) after which the index moved a lot."""
 
-    seq: int  # the event's sequence number (the index is read after it)
+    seq: int  # the first event of the stretch (the index before it is read at ``seq``)
     before: float
     after: float
+    end: int = -1  # the point after the stretch; -1 means seq + 1 (a single event)
+
+    def __post_init__(self) -> None:
+        if self.end < 0:
+            object.__setattr__(self, "end", self.seq + 1)
 
     @property
     def delta(self) -> float:
@@ -115,18 +121,28 @@ class TurningPoint:
 
 
 def turning_points(
-    trace: Sequence[float], top: int = 5, min_move: float = 0.5
+    trace: Sequence[float] | Mapping[int, float],
+    top: int = 5,
+    min_move: float = 0.5,
+    starts: Sequence[int] | None = None,
 ) -> list[TurningPoint]:
-    """The ``top`` events that moved the index most, in session order.
+    """The ``top`` stretches that moved the index most, in session order.
 
-    ``trace[k]`` is the index after ``k`` events, so event ``k`` moves it from ``trace[k]``
-    to ``trace[k + 1]``. Moves smaller than ``min_move`` points are not turning points.
+    ``trace[k]`` is the index after ``k`` events. By default every event is a stretch, so
+    event ``k`` moves the index from ``trace[k]`` to ``trace[k + 1]``; with ``starts`` (points
+    where turns begin, ascending) each turn is one, and ``trace`` need only hold those points.
+    Moves smaller than ``min_move`` points are not turning points.
 
     >>> [(t.seq, t.delta) for t in turning_points([0, 0, 30, 25, 25, 60], top=2)]
     [(1, 30), (4, 35)]
+    >>> [(t.seq, t.end, t.delta) for t in turning_points({0: 0, 2: 30, 5: 60}, starts=[0, 2, 5])]
+    [(0, 2, 30), (2, 5, 30)]
     """
+    marks = list(starts) if starts is not None else list(range(len(trace)))
     moves = [
-        TurningPoint(seq=k, before=trace[k], after=trace[k + 1]) for k in range(len(trace) - 1)
+        TurningPoint(seq=a, before=trace[a], after=trace[b], end=b)
+        for a, b in pairwise(marks)
+        if b > a
     ]
     big = [m for m in moves if abs(m.delta) >= min_move]
     big.sort(key=lambda m: (-abs(m.delta), m.seq))

@@ -36,14 +36,15 @@ def outcome_renderable(game: GameController) -> RenderableType:
     if not points:
         parts.append(Text("  The index never moved.", style="dim"))
     for p in points:
+        mover = game.states[p.seq].current_role or game.states[p.seq].roles[0]
         line = Text.assemble(
             "  ",
-            role_label(game.motion, p.role),
-            f" events {p.start + 1}-{p.end}: {p.before:.1f} → {p.after:.1f} ",
+            role_label(game.motion, mover),
+            f" events {p.seq + 1}-{p.end}: {p.before:.1f} → {p.after:.1f} ",
         )
         line.append_text(signed(p.delta))
         parts.append(line)
-        for event in game.events[p.start : p.end]:
+        for event in game.events[p.seq : p.end]:
             parts.append(Text(f"    {entry_for(event, state).summary}", style="dim"))
     if state.finished:
         table = Table(title="Stress test", title_justify="left", box=None, expand=True)
