@@ -288,11 +288,7 @@ class Ctx:
 
         def make() -> tuple[Action, tuple[str, ...]]:
             text, _ = self.line("demand", commitment=describe(terms), target=self.name(terms.by))
-            claims = self.claims_for(*claims_on, prefer=prefer) if claims_on or prefer else ()
-            rests = tuple(f"claim {c}" for c in claims) or tuple(
-                f"criterion {c}" for c in claims_on
-            )
-            return Demand(commitment=terms, text=text[:MAX_NOTE]), rests
+            return Demand(commitment=terms, text=text[:MAX_NOTE]), self._rests(claims_on, prefer)
 
         return Candidate(make, rule, why, priority)
 
@@ -309,9 +305,14 @@ class Ctx:
         """Table ``terms`` (None if this role may not)."""
         if not self.may_propose(terms.kind) or terms.by != self.role:
             return None
+        return Candidate(
+            Propose(commitment=terms), rule, why, priority, self._rests(claims_on, prefer)
+        )
+
+    def _rests(self, claims_on: tuple[str, ...], prefer: tuple[str, ...]) -> tuple[str, ...]:
+        """What an action rests on, for its rationale: the claims cited, else the criteria."""
         claims = self.claims_for(*claims_on, prefer=prefer) if claims_on or prefer else ()
-        rests = tuple(f"claim {c}" for c in claims) or tuple(f"criterion {c}" for c in claims_on)
-        return Candidate(Propose(commitment=terms), rule, why, priority, rests)
+        return tuple(f"claim {c}" for c in claims) or tuple(f"criterion {c}" for c in claims_on)
 
 
 _claims_memo: dict[

@@ -17,7 +17,7 @@ import string
 import tomllib
 from functools import cache
 from importlib import resources
-from typing import Literal, TypeAlias
+from typing import Literal, TypeAlias, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -37,18 +37,7 @@ Topic: TypeAlias = Literal[
     "demand",
     "reject",
 ]
-TOPICS: tuple[Topic, ...] = (
-    "opening",
-    "argue",
-    "rebut",
-    "concede",
-    "challenge_after_attack",
-    "challenge_paper",
-    "challenge_executive",
-    "challenge_nuclear",
-    "demand",
-    "reject",
-)
+TOPICS: tuple[Topic, ...] = get_args(Topic)
 
 #: Voices a line may be written for, and the tier voice each guarantor tier falls back to.
 ROLE_VOICES: tuple[str, ...] = ("kyiv", "kremlin", "washington", "brussels", "beijing")
