@@ -28,9 +28,9 @@ from debate.engine import (
     fold,
     new_game,
 )
-from debate.engine.commitments import Demilitarisation, Funding, OwnForces, Troops
 from debate.engine.testing import tiny_motion
 from debate.motions import Motion
+from debate.vocabulary.commitments import Demilitarisation, Funding, OwnForces, Troops
 
 NEGOTIATE = ["speak", "propose", "amend", "withdraw", "challenge", "concede", "demand",
              "accept", "reject", "pass"]

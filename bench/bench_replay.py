@@ -29,10 +29,10 @@ from pathlib import Path
 from typing import Any
 
 from debate.engine import Event, GameState, Pass, Propose, Speak, apply, fold, new_game
-from debate.engine.commitments import Funding, Troops
+from debate.history.timeline import FoldCache
 from debate.motions import Motion, resolve_motion
 from debate.report.scores import score_point
-from debate.report.timeline import FoldCache
+from debate.vocabulary.commitments import Funding, Troops
 
 
 # -- the sessions ----------------------------------------------------------------------------

@@ -17,7 +17,8 @@ import argparse
 import statistics
 import time
 
-from debate.engine.commitments import (
+from debate.scoring import Package, Party, default_cards, score, stress_test
+from debate.vocabulary.commitments import (
     Arms,
     Assurance,
     Commitment,
@@ -35,7 +36,6 @@ from debate.engine.commitments import (
     SanctionsRelief,
     Troops,
 )
-from debate.scoring import Package, Party, default_cards, score, stress_test
 
 GUARANTORS = ("us", "uk", "fr", "de", "pl", "eu", "un")
 PARTIES = (

@@ -25,13 +25,13 @@ from textual.app import App, ComposeResult
 from textual.widgets import Static
 
 from debate.engine import Event, Propose, Speak, apply, new_game
-from debate.engine.commitments import Funding, OwnForces, Troops
 from debate.engine.testing import tiny_motion, tiny_motion_data
 from debate.motions import Motion
 from debate.play import GameController
 from debate.store import Seat, open_store
 from debate.tui import create_app
 from debate.tui.screens.lobby import LobbyScreen
+from debate.vocabulary.commitments import Funding, OwnForces, Troops
 
 ACTIONS_PER_TURN = 10
 

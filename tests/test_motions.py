@@ -16,11 +16,11 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from debate.cli import app
-from debate.engine.commitments import KINDS
 from debate.engine.rules import new_game
 from debate.motions import Motion, load_motion, motion_schema
-from debate.scoring.criteria import CRITERION_IDS
 from debate.validation import DataError
+from debate.vocabulary.commitments import KINDS
+from debate.vocabulary.criteria import CRITERION_IDS
 
 ROOT = Path(__file__).resolve().parents[1]
 MOTIONS_DIR = ROOT / "motions"

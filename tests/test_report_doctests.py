@@ -13,7 +13,7 @@ MODULES = [
     "debate.report.sample",
     "debate.report.summaries",
     "debate.report.svg",
-    "debate.report.timeline",
+    "debate.history.timeline",
     "debate.tui.widgets.index_chart",
     "debate.tui.widgets.timeline",
 ]

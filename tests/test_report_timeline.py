@@ -7,8 +7,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from debate.engine import fold, replay
+from debate.history.timeline import FoldCache, turning_points
 from debate.report.sample import sample_events, sample_motion
-from debate.report.timeline import FoldCache, turning_points
 
 MOTION = sample_motion()
 EVENTS = sample_events(MOTION)
@@ -40,7 +40,7 @@ def test_cached_states_are_not_changed_by_later_folds() -> None:
 
 
 def test_a_far_jump_folds_at_most_every_events(monkeypatch: pytest.MonkeyPatch) -> None:
-    import debate.report.timeline as timeline
+    import debate.history.timeline as timeline
 
     cache = FoldCache(MOTION, EVENTS, every=4)
     cache.state_at(len(EVENTS))  # leaves snapshots at 4, 8, 12, 16, 20

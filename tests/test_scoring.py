@@ -404,7 +404,7 @@ def test_the_package_docs_examples_load_and_agree(tmp_path: Path) -> None:
 
 
 def test_the_docs_name_every_kind_field_and_criterion() -> None:
-    from debate.engine.commitments import KINDS, kind_fields
+    from debate.vocabulary.commitments import KINDS, kind_fields
 
     packages = (DOCS / "packages.md").read_text("utf-8")
     for kind in KINDS:

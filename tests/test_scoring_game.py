@@ -8,11 +8,11 @@ from typing import Any
 import pytest
 
 from debate.engine import Challenge, Concede, GameState, Pass, Propose, apply, new_game
-from debate.engine.commitments import DefencePact, OwnForces, Troops
 from debate.engine.testing import tiny_motion, tiny_motion_data
 from debate.motions import Motion
 from debate.scoring import default_cards, score
 from debate.scoring.game import package_from_state, role_scores, score_state, stress_state
+from debate.vocabulary.commitments import DefencePact, OwnForces, Troops
 
 
 def play(state: GameState, *moves: tuple[str, Any]) -> GameState:

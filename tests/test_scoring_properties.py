@@ -13,7 +13,8 @@ from functools import cache
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from debate.engine.commitments import (
+from debate.scoring import CRITERION_IDS, Package, Party, default_cards, score, stress_test
+from debate.vocabulary.commitments import (
     BASES,
     CONCESSION_KINDS,
     Arms,
@@ -35,7 +36,6 @@ from debate.engine.commitments import (
     SanctionsRelief,
     Troops,
 )
-from debate.scoring import CRITERION_IDS, Package, Party, default_cards, score, stress_test
 
 EPS = 1e-9
 GUARANTOR_TIERS = ("superpower", "great_power", "middle_power", "international_body")

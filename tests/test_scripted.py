@@ -36,19 +36,6 @@ from debate.engine import (
     fold,
     new_game,
 )
-from debate.engine.commitments import (
-    Arms,
-    Commitment,
-    Demilitarisation,
-    ForeignTroopBan,
-    Funding,
-    Neutrality,
-    OwnForces,
-    Peacekeepers,
-    Recognition,
-    Troops,
-    describe,
-)
 from debate.engine.testing import tiny_motion, tiny_motion_data
 from debate.motions import Motion
 from debate.scripted import (
@@ -64,6 +51,19 @@ from debate.scripted.context import Ctx
 from debate.scripted.facts import last_negotiation_turn
 from debate.scripted.policies.kyiv import HOLDS_THE_FRONT, KyivPolicy
 from debate.scripted.policies.washington import STANCES, stance_of
+from debate.vocabulary.commitments import (
+    Arms,
+    Commitment,
+    Demilitarisation,
+    ForeignTroopBan,
+    Funding,
+    Neutrality,
+    OwnForces,
+    Peacekeepers,
+    Recognition,
+    Troops,
+    describe,
+)
 
 GUARANTEES = Path(__file__).resolve().parents[1] / "motions" / "guarantees.toml"
 ALL_NORMAL = {"kyiv": "normal", "kremlin": "normal", "washington": "normal", "brussels": "normal"}
@@ -414,7 +414,7 @@ def test_kremlin_threatens_a_non_nuclear_contingent(article_motion: Motion) -> N
 
 
 def test_kremlin_mocks_guarantees_that_act_only_after_an_attack(tiny: Motion) -> None:
-    from debate.engine.commitments import DefencePact
+    from debate.vocabulary.commitments import DefencePact
 
     state = advance_to(new_game(tiny), "washington")
     pact = DefencePact(by="washington", obligation="consult", basis="statute")

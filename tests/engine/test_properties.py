@@ -29,7 +29,9 @@ from debate.engine import (
     fold,
     new_game,
 )
-from debate.engine.commitments import (
+from debate.engine.state import CHALLENGE_DISCOUNTS, CHALLENGE_WON
+from debate.engine.testing import tiny_motion
+from debate.vocabulary.commitments import (
     Arms,
     DefencePact,
     Demilitarisation,
@@ -40,8 +42,6 @@ from debate.engine.commitments import (
     SanctionsRelief,
     Troops,
 )
-from debate.engine.state import CHALLENGE_DISCOUNTS, CHALLENGE_WON
-from debate.engine.testing import tiny_motion
 
 # Longer than the tiny motion's default so that streams reach deep negotiation states.
 MOTION = tiny_motion(phases=[

@@ -23,7 +23,9 @@ from debate.engine import (
     new_game,
 )
 from debate.engine import errors as err
-from debate.engine.commitments import (
+from debate.engine.testing import tiny_motion, tiny_motion_data
+from debate.motions import Motion
+from debate.vocabulary.commitments import (
     Arms,
     Demilitarisation,
     Dmz,
@@ -32,8 +34,6 @@ from debate.engine.commitments import (
     SanctionsRelief,
     Troops,
 )
-from debate.engine.testing import tiny_motion, tiny_motion_data
-from debate.motions import Motion
 
 TROOPS = Troops(by="washington", size=50_000, basis="statute")
 

@@ -20,10 +20,10 @@ from debate.engine import (
     apply,
     new_game,
 )
-from debate.engine.commitments import Demilitarisation, Dmz, Funding, OwnForces, Troops
 from debate.engine.testing import tiny_motion
 from debate.motions import Motion
 from debate.store import Seat
+from debate.vocabulary.commitments import Demilitarisation, Dmz, Funding, OwnForces, Troops
 
 ROLES = ("kyiv", "kremlin", "washington")
 SEATS = (

@@ -17,7 +17,6 @@ from tui_helpers import (
 )
 
 from debate.engine import Pass, Propose
-from debate.engine.commitments import OwnForces
 from debate.motions import Motion
 from debate.play import GameController
 from debate.store import Seat, open_store
@@ -28,6 +27,7 @@ from debate.tui.screens.seats import SeatsScreen
 from debate.tui.screens.stress import StressScreen
 from debate.tui.screens.table import TableScreen
 from debate.tui.widgets import BriefPanel, StatusLine, Transcript
+from debate.vocabulary.commitments import OwnForces
 
 MARKUP = "[bold red]x[/] and [link=http://x]y[/link]"
 

@@ -7,12 +7,12 @@ import pytest
 from tui_helpers import KYIV_ANSWERS, OPENING, play, solo_seats
 
 from debate.engine import IllegalAction, Pass, Speak, Vote, new_game
-from debate.engine.commitments import Troops
+from debate.history.transcript import entries
 from debate.motions import Motion
 from debate.play import GameController, check_player_name
 from debate.play.forms import check_commitment, field_specs, initial_values
 from debate.play.refusals import why_not
-from debate.play.transcript import entries
+from debate.vocabulary.commitments import Troops
 
 
 def test_every_accepted_action_is_in_the_store_at_once(store, main_motion: Motion) -> None:

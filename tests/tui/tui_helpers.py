@@ -16,10 +16,10 @@ from debate.engine import (
     Speak,
     Vote,
 )
-from debate.engine.commitments import Arms, Demilitarisation, Funding, OwnForces, Peacekeepers
 from debate.motions import Motion
 from debate.play import GameController
 from debate.store import Seat
+from debate.vocabulary.commitments import Arms, Demilitarisation, Funding, OwnForces, Peacekeepers
 
 HUMAN_NAME = "Ana"
 

@@ -11,7 +11,7 @@ from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
-from debate.engine.commitments import Commitment
+from debate.vocabulary.commitments import Commitment
 
 #: Limits on player text; long input is refused by validation, not truncated.
 MAX_SPEECH = 2000

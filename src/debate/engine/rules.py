@@ -38,7 +38,6 @@ from debate.engine.actions import (
     Vote,
     Withdraw,
 )
-from debate.engine.commitments import Commitment
 from debate.engine.events import Event
 from debate.engine.state import (
     CHALLENGE_DISCOUNTS,
@@ -50,6 +49,7 @@ from debate.engine.state import (
     GameState,
     TabledCommitment,
 )
+from debate.vocabulary.commitments import Commitment
 
 if TYPE_CHECKING:  # motions import the commitment types; avoid a cycle
     from debate.motions.model import Motion

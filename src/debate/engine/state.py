@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Literal
 
-from debate.engine.commitments import Commitment
+from debate.vocabulary.commitments import Commitment
 
 ChallengeStatus = Literal[
     "open", "rebutted", "amended", "conceded", "lapsed", "withdrawn", "expired"

@@ -17,8 +17,8 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from debate.engine.commitments import CommitmentKind, Tier
-from debate.scoring.cards import StressCard
+from debate.vocabulary.cards import StressCard
+from debate.vocabulary.commitments import CommitmentKind, Tier
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=40)]
 
@@ -176,7 +176,7 @@ class Motion(_Model):
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Cross-reference problems, each as (field path, message); empty when consistent."""
-        from debate.scoring.criteria import CRITERION_IDS
+        from debate.vocabulary.criteria import CRITERION_IDS
 
         errors: list[tuple[tuple[str | int, ...], str]] = []
 
@@ -300,7 +300,7 @@ class Motion(_Model):
     @cached_property
     def criterion_weights(self) -> dict[str, float]:
         """Default weights overlaid with this motion's."""
-        from debate.scoring.criteria import DEFAULT_CRITERIA
+        from debate.vocabulary.criteria import DEFAULT_CRITERIA
 
         weights = {c.id: c.weight for c in DEFAULT_CRITERIA}
         weights.update({c.id: c.weight for c in self.criteria})
@@ -320,7 +320,7 @@ def _unknown(what: str, value: str, known: set[str]) -> str:
 
 
 def _kind_models(kinds: tuple[str, ...]) -> list[type[BaseModel]]:
-    from debate.engine.commitments import KIND_MODELS
+    from debate.vocabulary.commitments import KIND_MODELS
 
     return [KIND_MODELS[k] for k in kinds] if kinds else list(KIND_MODELS.values())
 

@@ -12,10 +12,10 @@ from collections.abc import Iterable, Sequence
 from typing import Any, Protocol
 
 from debate.engine import Action, Event, GameState, apply, replay
+from debate.history.transcript import TranscriptEntry, entries
 from debate.motions import Motion
 from debate.play.scores import ScoreBook
 from debate.play.scripted_seat import ScriptedMove, choose
-from debate.play.transcript import TranscriptEntry, entries
 
 #: Longest player name accepted (names are shown in narrow panels).
 MAX_NAME = 40

@@ -19,7 +19,7 @@ from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
-from debate.engine.commitments import KIND_MODELS, Commitment, kind_fields, parse_commitment
+from debate.vocabulary.commitments import KIND_MODELS, Commitment, kind_fields, parse_commitment
 
 FieldType = Literal["int", "float", "bool", "choice", "multi", "list", "text"]
 #: A raw form value: text typed in an input, a chosen option, a set of options, a switch.

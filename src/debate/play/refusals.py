@@ -30,7 +30,7 @@ from debate.engine import (
     Withdraw,
     apply,
 )
-from debate.engine.commitments import Monitors, Recognition
+from debate.vocabulary.commitments import Monitors, Recognition
 
 _NOTHING = "?"
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from debate.engine import GameState
-from debate.report.timeline import TurningPoint, turning_points
+from debate.history.timeline import TurningPoint, turning_points
 
 
 class ScoreBook:

@@ -6,7 +6,7 @@ scores them with the scorer; nothing writes. Renderers escape all player text.
 - :mod:`debate.report.debrief`: :func:`build_debrief` gathers a session into a Debrief;
 - :mod:`debate.report.markdown`, :mod:`debate.report.html`: render it;
 - :mod:`debate.report.exports`: ``md`` / ``html`` / ``json`` exports of a stored session;
-- :mod:`debate.report.replay`, :mod:`debate.report.timeline`: cached states and scores for
+- :mod:`debate.report.replay`: cached states and scores for
   stepping through a session;
 - :mod:`debate.report.example`: makes the example session in ``saves/examples/``.
 """

@@ -19,9 +19,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from debate.engine import Event, GameState
-from debate.engine.commitments import CONCESSION_KINDS, describe
+from debate.history.timeline import FoldCache, TurningPoint, turning_points
+from debate.history.transcript import entry_for
 from debate.motions import Motion
-from debate.play.transcript import entry_for
 from debate.report.scores import (
     CriterionLine,
     RoleLine,
@@ -33,7 +33,7 @@ from debate.report.scores import (
     stress_lines,
 )
 from debate.report.summaries import consequences
-from debate.report.timeline import FoldCache, TurningPoint, turning_points
+from debate.vocabulary.commitments import CONCESSION_KINDS, describe
 
 
 # -- what goes in ----------------------------------------------------------------------

@@ -76,8 +76,8 @@ def _notes(
     motion: Motion, events: tuple[Event, ...], roles: list[str], trace: list[float]
 ) -> list[tuple[int, str]]:
     """A few notes an instructor might leave: at the opening, and at the biggest moves."""
-    from debate.play.transcript import entry_for
-    from debate.report.timeline import turning_points
+    from debate.history.timeline import turning_points
+    from debate.history.transcript import entry_for
 
     end = fold(motion, events, roles)
     notes = [

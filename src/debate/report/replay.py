@@ -25,9 +25,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 
 from debate.engine import Event, GameState
+from debate.history.timeline import SNAPSHOT_EVERY, FoldCache, TurningPoint, turning_points
 from debate.report.debrief import Note, SessionRecord
 from debate.report.scores import ScorePoint, Scorer, score_point
-from debate.report.timeline import SNAPSHOT_EVERY, FoldCache, TurningPoint, turning_points
 
 
 class ReplaySession:

@@ -31,9 +31,9 @@ from debate.engine import (
     apply,
     new_game,
 )
-from debate.engine.commitments import parse_commitment
 from debate.engine.testing import tiny_motion_data
 from debate.motions import Motion
+from debate.vocabulary.commitments import parse_commitment
 
 #: A speech that must come out literally in every format.
 MARKUP_SPEECH = "[bold red]x[/] <script>alert('boom')</script> & *not emphasis*"

@@ -1,6 +1,6 @@
 """What an event settled besides itself, in plain text, for transcripts and timelines.
 
-The wording of the event itself is the debate table's (:mod:`debate.play.transcript`); this
+The wording of the event itself is the debate table's (:mod:`debate.history.transcript`); this
 adds the side effects a reader would otherwise have to work out: challenges that closed,
 commitments that were discounted, the outcome of the vote.
 

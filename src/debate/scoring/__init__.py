@@ -14,13 +14,13 @@ The game's side (packages built from a GameState, role scores) is in
 :mod:`debate.scoring.game`, imported on its own to keep the engine -> scoring order simple.
 """
 
-from debate.scoring.cards import CardEffect, Selector, StressCard
-from debate.scoring.criteria import CRITERION_IDS, CRITERION_NAMES, DEFAULT_CRITERIA
 from debate.scoring.index import deterrence_index, resolve_weights
 from debate.scoring.package import Package, Party
 from debate.scoring.results import CriterionScore, Scorecard, StressResult
 from debate.scoring.scorer import score, stress_test
 from debate.scoring.stress import default_cards
+from debate.vocabulary.cards import CardEffect, Selector, StressCard
+from debate.vocabulary.criteria import CRITERION_IDS, CRITERION_NAMES, DEFAULT_CRITERIA
 
 __all__ = [
     "CRITERION_IDS",

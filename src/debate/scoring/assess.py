@@ -28,13 +28,13 @@ hold: see ``docs/scoring.md`` and ``tests/test_scoring_properties.py``.
 
 from __future__ import annotations
 
-from debate.engine.commitments import describe
 from debate.scoring.assessment import Assessment
 from debate.scoring.assessors.collector import Collector
 from debate.scoring.assessors.sides import read
 from debate.scoring.combine import Line
 from debate.scoring.package import Package
 from debate.scoring.rubric import RUBRIC, Rubric
+from debate.vocabulary.commitments import describe
 
 __all__ = ["Assessment", "Line", "assess", "label"]
 

@@ -1,7 +1,7 @@
 """The scorer seen from the game: the package on the table, role scores, the stress test.
 
 >>> from debate.engine import Propose, apply, new_game
->>> from debate.engine.commitments import OwnForces
+>>> from debate.vocabulary.commitments import OwnForces
 >>> from debate.engine.testing import tiny_motion
 >>> state = new_game(tiny_motion())
 >>> army = OwnForces(by="kyiv", size=800_000, readiness="high", equipment="modern")
@@ -27,9 +27,9 @@ from debate.scoring.scorer import score, stress_test
 from debate.scoring.stress import default_cards
 
 if TYPE_CHECKING:  # the engine and motions import the scoring package; avoid a cycle
-    from debate.engine.commitments import Commitment
     from debate.engine.state import GameState
     from debate.motions.model import Objective
+    from debate.vocabulary.commitments import Commitment
 
 #: Objectives may name the index itself as their criterion.
 INDEX_ID = "deterrence_index"

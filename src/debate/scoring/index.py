@@ -9,7 +9,7 @@ Two steps (docs/scoring.md has the reasoning and sources):
    and local denial. With nothing standing the index cannot exceed ``cap_floor`` (25), however
    many paper guarantees the package stacks.
 
->>> from debate.scoring.criteria import CRITERION_IDS
+>>> from debate.vocabulary.criteria import CRITERION_IDS
 >>> strong = dict.fromkeys(CRITERION_IDS, 90.0)
 >>> round(deterrence_index(strong)[0], 1)
 90.0
@@ -23,8 +23,8 @@ from __future__ import annotations
 import math
 from collections.abc import Mapping
 
-from debate.scoring.criteria import CRITERION_IDS, CRITERION_NAMES, DEFAULT_CRITERIA
 from debate.scoring.rubric import RUBRIC, Rubric
+from debate.vocabulary.criteria import CRITERION_IDS, CRITERION_NAMES, DEFAULT_CRITERIA
 
 DEFAULT_WEIGHTS: dict[str, float] = {c.id: c.weight for c in DEFAULT_CRITERIA}
 #: The criteria that measure what is in place before aggression (the weakest link).

@@ -34,7 +34,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from debate.engine.commitments import Commitment, Tier
+from debate.vocabulary.commitments import Commitment, Tier
 
 
 class Party(BaseModel):

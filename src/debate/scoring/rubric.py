@@ -6,7 +6,7 @@ an instructor can read (and a maintainer can tune) them without touching code. T
 enforce the orderings the scorer's guarantees rest on: a stronger legal basis never counts
 less, a standing force never counts less than one promised for after an attack, fight never
 less than assist, and so on. Each level table is typed by the commitment vocabulary it rates
-(:mod:`debate.engine.commitments`) and must rate every level, weakest first where levels are
+(:mod:`debate.vocabulary.commitments`) and must rate every level, weakest first where levels are
 ordered.
 
 >>> RUBRIC.basis["statute"] > RUBRIC.basis["executive"]
@@ -25,7 +25,8 @@ from typing import Annotated, Any, Self, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from debate.engine.commitments import (
+from debate.scoring.combine import saturate
+from debate.vocabulary.commitments import (
     ArmsLevel,
     AssuranceObligation,
     Basis,
@@ -39,7 +40,6 @@ from debate.engine.commitments import (
     Tier,
     Withdrawal,
 )
-from debate.scoring.combine import saturate
 
 #: A share between 0 and 1.
 Unit = Annotated[float, Field(ge=0, le=1)]

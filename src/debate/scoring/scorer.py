@@ -23,12 +23,12 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from debate.scoring.assess import Assessment, Line, assess, label
-from debate.scoring.cards import StressCard
-from debate.scoring.criteria import CRITERION_IDS, CRITERION_NAMES
 from debate.scoring.index import deterrence_index, resolve_weights
 from debate.scoring.package import Package
 from debate.scoring.results import CriterionScore, Scorecard, StressResult
 from debate.scoring.stress import CardMatcher, default_cards
+from debate.vocabulary.cards import StressCard
+from debate.vocabulary.criteria import CRITERION_IDS, CRITERION_NAMES
 
 __all__ = ["default_cards", "score", "stress_test"]
 

@@ -1,12 +1,12 @@
 """Applying stress-test cards: which commitments a scenario defeats, and by how much.
 
-A card's effects select commitments (:class:`~debate.scoring.cards.Selector`); each selected
+A card's effects select commitments (:class:`~debate.vocabulary.cards.Selector`); each selected
 commitment keeps ``effect.kept`` of its value (0 when voided). When several effects of one
 card select the same commitment, the harshest counts. The aggressor's side is never touched:
 cards stress the guarantees, not the threat (its own forces stay what the package says).
 
->>> from debate.scoring.cards import Selector
->>> from debate.engine.commitments import Troops
+>>> from debate.vocabulary.cards import Selector
+>>> from debate.vocabulary.commitments import Troops
 >>> from debate.scoring.package import Party
 >>> us = Party(id="us", name="US", tier="superpower", nuclear=True)
 >>> troops = Troops(by="us", size=1000, basis="executive")
@@ -26,9 +26,9 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
-from debate.engine.commitments import Commitment
-from debate.scoring.cards import Selector, StressCard
 from debate.scoring.package import Package, Party
+from debate.vocabulary.cards import Selector, StressCard
+from debate.vocabulary.commitments import Commitment
 
 _MISSING = object()
 

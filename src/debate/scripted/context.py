@@ -23,14 +23,14 @@ from functools import cached_property
 from typing import TypeVar
 
 from debate.engine.actions import MAX_NOTE, Action, Challenge, Demand, Propose, Speak
-from debate.engine.commitments import Commitment, describe
 from debate.engine.rules import legal_action_types
 from debate.engine.state import ChallengeRecord, GameState, TabledCommitment
 from debate.motions.model import Motion, Role
-from debate.scoring.criteria import CRITERION_NAMES
 from debate.scripted.facts import answers_in_time
 from debate.scripted.lines import Topic, pick_line
 from debate.scripted.rng import disposition
+from debate.vocabulary.commitments import Commitment, describe
+from debate.vocabulary.criteria import CRITERION_NAMES
 
 T = TypeVar("T")
 

@@ -4,7 +4,7 @@ These are the observations a policy's rules fire on ("this guarantee acts only a
 attack", "a superpower has troops standing"). They read the engine's state; they do not
 score anything (the scorer in :mod:`debate.scoring` does that).
 
->>> from debate.engine.commitments import Troops, Funding
+>>> from debate.vocabulary.commitments import Troops, Funding
 >>> acts_only_after_attack(Troops(by="us", size=5000, timing="on_attack", basis="statute"))
 True
 >>> paper_basis(Funding(by="eu", usd_bn_per_year=5, years=2, basis="memorandum"))
@@ -13,7 +13,8 @@ True
 
 from __future__ import annotations
 
-from debate.engine.commitments import (
+from debate.engine.state import GameState, TabledCommitment
+from debate.vocabulary.commitments import (
     CONCESSION_KINDS,
     Assurance,
     Commitment,
@@ -21,7 +22,6 @@ from debate.engine.commitments import (
     Peacekeepers,
     Troops,
 )
-from debate.engine.state import GameState, TabledCommitment
 
 #: Guarantor tiers from strongest to weakest (the aggressor would least like to fight the first).
 TIER_RANK: dict[str, int] = {

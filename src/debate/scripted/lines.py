@@ -22,8 +22,8 @@ from typing import Literal, TypeAlias, get_args
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from debate.engine.actions import MAX_NOTE
-from debate.scoring.criteria import CRITERION_IDS
 from debate.validation import DataError, Problem, validate_data
+from debate.vocabulary.criteria import CRITERION_IDS
 
 Topic: TypeAlias = Literal[
     "opening",

@@ -21,8 +21,8 @@ import statistics
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from debate.scoring.criteria import CRITERION_NAMES
 from debate.scripted.runner import GameSummary
+from debate.vocabulary.criteria import CRITERION_NAMES
 
 #: A criterion "fails" in a game when it scores below this.
 FAILING_BELOW = 40.0

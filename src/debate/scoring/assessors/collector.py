@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from debate.engine.commitments import Basis, Commitment, Equipment, Readiness, Withdrawal
 from debate.scoring.assessment import Assessment
 from debate.scoring.combine import Amount, Item, Line
-from debate.scoring.criteria import CRITERION_IDS
 from debate.scoring.package import Package
 from debate.scoring.rubric import Rubric
+from debate.vocabulary.commitments import Basis, Commitment, Equipment, Readiness, Withdrawal
+from debate.vocabulary.criteria import CRITERION_IDS
 
 
 def _criteria() -> dict[str, list[Item]]:

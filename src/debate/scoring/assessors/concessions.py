@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import math
 
-from debate.engine.commitments import (
+from debate.scoring.assessors.collector import Collector
+from debate.scoring.combine import Item
+from debate.vocabulary.commitments import (
     Commitment,
     Demilitarisation,
     ForeignTroopBan,
@@ -14,8 +16,6 @@ from debate.engine.commitments import (
     Recognition,
     SanctionsRelief,
 )
-from debate.scoring.assessors.collector import Collector
-from debate.scoring.combine import Item
 
 
 def concession(col: Collector, idx: int, c: Commitment) -> None:

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from debate.engine.commitments import Basis, Monitors, Peacekeepers, Troops
 from debate.scoring.assessors.collector import Collector
 from debate.scoring.combine import Amount, saturate
+from debate.vocabulary.commitments import Basis, Monitors, Peacekeepers, Troops
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from debate.engine.commitments import Assurance, DefencePact, Membership
 from debate.scoring.assessors.collector import Collector, years_of
 from debate.scoring.rubric import Rubric
+from debate.vocabulary.commitments import Assurance, DefencePact, Membership
 
 
 @dataclass(frozen=True, slots=True)

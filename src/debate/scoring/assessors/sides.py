@@ -7,7 +7,11 @@ guarantee itself. Guarantors count on every criterion, weighted by their standin
 
 from __future__ import annotations
 
-from debate.engine.commitments import (
+from debate.scoring.assessors import forces, pledges, support
+from debate.scoring.assessors.collector import Collector
+from debate.scoring.assessors.concessions import concession
+from debate.scoring.combine import Amount
+from debate.vocabulary.commitments import (
     CONCESSION_KINDS,
     Arms,
     Assurance,
@@ -23,10 +27,6 @@ from debate.engine.commitments import (
     Sanctions,
     Troops,
 )
-from debate.scoring.assessors import forces, pledges, support
-from debate.scoring.assessors.collector import Collector
-from debate.scoring.assessors.concessions import concession
-from debate.scoring.combine import Amount
 
 
 def read(col: Collector) -> None:

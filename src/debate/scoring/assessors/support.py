@@ -6,9 +6,9 @@ support also engages it a little and lasts as long as its basis.
 
 from __future__ import annotations
 
-from debate.engine.commitments import Arms, Dmz, Funding, HybridDefence, Sanctions
 from debate.scoring.assessors.collector import Collector, years_of
 from debate.scoring.combine import Amount, saturate
+from debate.vocabulary.commitments import Arms, Dmz, Funding, HybridDefence, Sanctions
 
 
 def shared(col: Collector, idx: int, c: Funding | Arms | Sanctions | HybridDefence | Dmz) -> None:

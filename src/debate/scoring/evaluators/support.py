@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, get_args
 
-from debate.engine.commitments import HybridDomain
 from debate.scoring.combine import Line, Result, best_per_group, proportional, saturate, unchosen
+from debate.vocabulary.commitments import HybridDomain
 
 if TYPE_CHECKING:
     from debate.scoring.assessment import Assessment

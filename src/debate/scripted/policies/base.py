@@ -9,11 +9,11 @@ and votes. Role policies subclass :class:`Policy` and add their own rules in
 from __future__ import annotations
 
 from debate.engine.actions import Accept, Concede, Pass, Reject, Vote
-from debate.engine.commitments import Commitment, describe
 from debate.engine.state import ChallengeRecord, DemandRecord
 from debate.scripted import evaluate
 from debate.scripted.context import Candidate, Ctx
 from debate.scripted.lines import Topic
+from debate.vocabulary.commitments import Commitment, describe
 
 # Priorities (higher first). Answering what is addressed to you comes before new business:
 # an unanswered challenge discounts your commitment when your turn ends.

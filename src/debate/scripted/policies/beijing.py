@@ -9,11 +9,11 @@ guarantor tier, for international bodies of other motions.
 
 from __future__ import annotations
 
-from debate.engine.commitments import Assurance, Commitment, Monitors, SanctionsRelief
 from debate.engine.state import DemandRecord
 from debate.scripted import facts
 from debate.scripted.context import Candidate, Ctx
 from debate.scripted.policies.base import Policy
+from debate.vocabulary.commitments import Assurance, Commitment, Monitors, SanctionsRelief
 
 
 class BeijingPolicy(Policy):

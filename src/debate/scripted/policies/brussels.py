@@ -11,7 +11,11 @@ tier, for great and middle powers of other motions.
 from __future__ import annotations
 
 from debate.engine.actions import Amend
-from debate.engine.commitments import (
+from debate.engine.state import ChallengeRecord, DemandRecord
+from debate.scripted import facts
+from debate.scripted.context import Candidate, Ctx
+from debate.scripted.policies.base import ANSWER_CHALLENGE, Policy
+from debate.vocabulary.commitments import (
     Commitment,
     Funding,
     HybridDefence,
@@ -19,10 +23,6 @@ from debate.engine.commitments import (
     Sanctions,
     Troops,
 )
-from debate.engine.state import ChallengeRecord, DemandRecord
-from debate.scripted import facts
-from debate.scripted.context import Candidate, Ctx
-from debate.scripted.policies.base import ANSWER_CHALLENGE, Policy
 
 
 class BrusselsPolicy(Policy):

@@ -12,7 +12,11 @@ tier, for the aggressor of other motions.
 from __future__ import annotations
 
 from debate.engine.actions import Vote
-from debate.engine.commitments import (
+from debate.engine.state import DemandRecord
+from debate.scripted import evaluate, facts
+from debate.scripted.context import Candidate, Ctx
+from debate.scripted.policies.base import Policy
+from debate.vocabulary.commitments import (
     Commitment,
     Demilitarisation,
     Dmz,
@@ -23,10 +27,6 @@ from debate.engine.commitments import (
     SanctionsRelief,
     Troops,
 )
-from debate.engine.state import DemandRecord
-from debate.scripted import evaluate, facts
-from debate.scripted.context import Candidate, Ctx
-from debate.scripted.policies.base import Policy
 
 #: The deterrence (index points) the regime will live with when it gains nothing: drawn once
 #: per game between these bounds (a hawkish leadership tolerates less, a weary one more).

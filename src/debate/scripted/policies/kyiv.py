@@ -12,7 +12,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from debate.engine.commitments import (
+from debate.engine.state import DemandRecord, GameState, TabledCommitment
+from debate.scripted import evaluate, facts
+from debate.scripted.context import Candidate, Ctx
+from debate.scripted.policies.base import Policy
+from debate.vocabulary.commitments import (
     Commitment,
     Demilitarisation,
     Funding,
@@ -21,10 +25,6 @@ from debate.engine.commitments import (
     Recognition,
     Troops,
 )
-from debate.engine.state import DemandRecord, GameState, TabledCommitment
-from debate.scripted import evaluate, facts
-from debate.scripted.context import Candidate, Ctx
-from debate.scripted.policies.base import Policy
 
 #: What the demanded statute must cover (the article's list), carried in the demand's note.
 STATUTE_NOTE = "by statute covering funding, supply, troop status, duration and amendment"

@@ -17,7 +17,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from debate.engine.actions import Amend
-from debate.engine.commitments import (
+from debate.engine.state import ChallengeRecord, DemandRecord
+from debate.scripted import facts
+from debate.scripted.context import Candidate, Ctx
+from debate.scripted.policies.base import ANSWER_CHALLENGE, Policy
+from debate.vocabulary.commitments import (
     Arms,
     Commitment,
     Funding,
@@ -26,10 +30,6 @@ from debate.engine.commitments import (
     Sanctions,
     Troops,
 )
-from debate.engine.state import ChallengeRecord, DemandRecord
-from debate.scripted import facts
-from debate.scripted.context import Candidate, Ctx
-from debate.scripted.policies.base import ANSWER_CHALLENGE, Policy
 
 #: Criteria on which a well-argued challenge moves Washington towards troops and a statute.
 PRESSURE_CRITERIA = ("pre_positioning", "legal_durability", "obligation", "guarantor_standing")

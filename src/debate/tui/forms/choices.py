@@ -18,10 +18,10 @@ from debate.engine import (
     Withdraw,
 )
 from debate.engine.actions import MAX_NOTE, MAX_SPEECH
-from debate.engine.commitments import describe
-from debate.play.transcript import criterion_name
+from debate.history.transcript import criterion_name
 from debate.tui.forms.base import ActionForm, field_row, options, pick_one, selected
 from debate.tui.forms.speak import claim_selections
+from debate.vocabulary.commitments import describe
 
 
 def _role_name(state: GameState, role: str) -> str:

@@ -17,10 +17,10 @@ from textual.widgets.selection_list import Selection
 
 from debate.engine import Action, Amend, Demand, GameState, Propose
 from debate.engine.actions import MAX_NOTE
-from debate.engine.commitments import Commitment, describe
 from debate.play.forms import FieldSpec, RawValue, check_commitment, field_specs, initial_values
 from debate.tui.forms.base import ActionForm, field_row, options, pick_one, selected
 from debate.tui.text import literal
+from debate.vocabulary.commitments import Commitment, describe
 
 Mode = Literal["propose", "amend", "demand"]
 TITLES = {

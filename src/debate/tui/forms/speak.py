@@ -12,7 +12,7 @@ from textual.widgets.selection_list import Selection
 
 from debate.engine import Action, GameState, Speak
 from debate.engine.actions import MAX_SPEECH
-from debate.play.transcript import criterion_name
+from debate.history.transcript import criterion_name
 from debate.tui.forms.base import ActionForm
 
 

@@ -14,8 +14,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
+from debate.history.transcript import entry_for
 from debate.play import GameController
-from debate.play.transcript import entry_for
 from debate.tui.exporting import export_markdown, markdown_exporter
 from debate.tui.styles import APP_TCSS
 from debate.tui.text import literal, role_label, signed

@@ -27,7 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.widgets.option_list import Option
 
-from debate.play.transcript import entry_for
+from debate.history.transcript import entry_for
 from debate.report.debrief import Note, SessionRecord
 from debate.report.replay import ReplaySession
 from debate.report.scores import ScorePoint, Scorer, score_point

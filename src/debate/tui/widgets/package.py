@@ -8,9 +8,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from debate.engine import GameState
-from debate.engine.commitments import describe
-from debate.play.transcript import criterion_name
+from debate.history.transcript import criterion_name
 from debate.tui.text import role_style
+from debate.vocabulary.commitments import describe
 
 STATUS_STYLES = {
     "active": "green",

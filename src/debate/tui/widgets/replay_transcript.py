@@ -24,8 +24,8 @@ from textual.strip import Strip
 from textual.widget import Widget
 
 from debate.engine import Event, GameState
+from debate.history.transcript import entry_for
 from debate.motions import Motion
-from debate.play.transcript import entry_for
 from debate.tui.widgets.transcript import render_entry
 
 #: Events kept in view below the cursor's point (older ones: step back, or the timeline).

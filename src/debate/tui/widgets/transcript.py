@@ -8,8 +8,8 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from debate.engine import Event, GameState
+from debate.history.transcript import TranscriptEntry, entries
 from debate.motions import Motion
-from debate.play.transcript import TranscriptEntry, entries
 from debate.tui.text import role_label
 
 

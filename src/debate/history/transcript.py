@@ -31,8 +31,8 @@ from debate.engine import (
     Vote,
     Withdraw,
 )
-from debate.engine.commitments import describe
-from debate.scoring.criteria import CRITERION_NAMES
+from debate.vocabulary.commitments import describe
+from debate.vocabulary.criteria import CRITERION_NAMES
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from debate.engine.commitments import CommitmentKind, Tier
+from debate.vocabulary.commitments import CommitmentKind, Tier
 
 Scalar = str | int | float | bool
 

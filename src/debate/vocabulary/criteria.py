@@ -19,7 +19,7 @@ class CriterionInfo(BaseModel):
 
 def _load_defaults() -> tuple[CriterionInfo, ...]:
     # Package data, read once at import: a small table, not user input.
-    text = resources.files("debate.scoring").joinpath("criteria.toml").read_text("utf-8")
+    text = resources.files("debate.vocabulary").joinpath("criteria.toml").read_text("utf-8")
     return tuple(CriterionInfo.model_validate(c) for c in tomllib.loads(text)["criteria"])
 
 
