@@ -5,9 +5,9 @@ Scoring runs in two steps so stress tests stay cheap:
 1. :func:`assess` reads the package once and turns every commitment into *items*: its value
    (0-1) on each criterion it bears on, with a short reason. Nothing here depends on cards.
    The readers live in :mod:`debate.scoring.assessors`, one module per family of kinds.
-2. :meth:`Assessment.evaluate` combines the items under a list of *factors* (1 = counts in
-   full, 0.5 = discounted, 0 = voided) into criterion scores (0-100). A stress card only
-   changes factors, so each card costs one pass over the items.
+2. :func:`~debate.scoring.evaluate.evaluate` combines the items under a list of *factors*
+   (1 = counts in full, 0.5 = discounted, 0 = voided) into criterion scores (0-100). A
+   stress card only changes factors, so each card costs one pass over the items.
 
 Every combination only ever adds non-negative value or multiplies by a factor in [0, 1], and
 every item's value is monotone in the terms that should matter (a stronger basis, a standing
@@ -19,7 +19,8 @@ hold: see ``docs/scoring.md`` and ``tests/test_scoring_properties.py``.
 ...     "parties": [{"id": "p", "name": "P", "tier": "protected_party"},
 ...                 {"id": "a", "name": "A", "tier": "aggressor"}],
 ...     "commitments": [{"by": "p", "kind": "recognition", "scope": "de_jure"}]})
->>> scores = assess(pkg).evaluate([1.0], explain=True)
+>>> from debate.scoring.evaluate import evaluate
+>>> scores = evaluate(assess(pkg), [1.0], explain=True)
 >>> scores["concessions"].score, scores["concessions"].lines[1]
 (50.0, (-50.0, 0, 'a territorial concession (de jure)'))
 >>> label(pkg, 0)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from debate.scoring.assess import Assessment, Line, assess, label
+from debate.scoring.evaluate import evaluate
 from debate.scoring.index import deterrence_index, resolve_weights
 from debate.scoring.package import Package
 from debate.scoring.results import CriterionScore, Scorecard, StressResult
@@ -47,7 +48,7 @@ def score(
     w = resolve_weights(weights)
     f = _factors(package, factors)
     assessment = _assessment(package)
-    results = assessment.evaluate(f, explain=True)
+    results = evaluate(assessment, f, explain=True)
     labels: dict[int, str] = {}
     criteria = tuple(
         CriterionScore(
@@ -98,7 +99,7 @@ def _apply_card(
         if name is None:
             name = labels[idx] = label(package, idx)
         defeated.append(f"{name}: {outcome}: {reason}")
-    results = assessment.evaluate(stressed)
+    results = evaluate(assessment, stressed)
     index, _ = deterrence_index({cid: r.score for cid, r in results.items()}, weights)
     return StressResult(card.id, card.name, index, tuple(defeated))
 

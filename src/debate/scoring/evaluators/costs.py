@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
+from debate.scoring.assessment import Assessment
 from debate.scoring.combine import Item, Line, Result, grouped
-
-if TYPE_CHECKING:
-    from debate.scoring.assessment import Assessment
 
 
 def cost_to_aggressor(a: Assessment, eff: list[float], explain: bool) -> Result:

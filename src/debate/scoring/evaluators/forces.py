@@ -7,12 +7,8 @@ hold whatever the guarantors fear.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from debate.scoring.assessment import Assessment
 from debate.scoring.combine import Item, Result, grouped, proportional
-
-if TYPE_CHECKING:
-    from debate.scoring.assessment import Assessment
 
 
 def pre_positioning(a: Assessment, eff: list[float], explain: bool) -> Result:

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, get_args
+from typing import get_args
 
+from debate.scoring.assessment import Assessment
 from debate.scoring.combine import Line, Result, best_per_group, proportional, saturate, unchosen
 from debate.vocabulary.commitments import HybridDomain
-
-if TYPE_CHECKING:
-    from debate.scoring.assessment import Assessment
 
 #: cyber, intelligence, counter_terrorism, border, energy, information, nonproliferation
 HYBRID_DOMAIN_COUNT = len(get_args(HybridDomain))
