@@ -1,0 +1,101 @@
+"""Events: append with the expected event number, load, fold."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from sqlalchemy.exc import DBAPIError, IntegrityError
+
+from debate.store.convert import (
+    event_row,
+    events_from_payloads,
+    info_from_row,
+    motion_from_snapshot,
+    utc_now,
+)
+from debate.store.database import db_failure
+from debate.store.errors import CorruptSession, InvalidRequest, SequenceConflict, SessionNotFound
+from debate.store.records import LoadedSession
+from debate.store.repository.base import StoreBase, translate_errors
+from debate.store.repository.queries import (
+    BUMP_SEQ,
+    EVENT_ROWS,
+    INSERT_EVENT,
+    NEXT_SEQ,
+    WITH_SNAPSHOT,
+    annotations_of,
+    exists,
+    seats_of,
+)
+from debate.store.repository.sqlite_append import refuse_append
+from debate.store.tables import SESSIONS
+
+if TYPE_CHECKING:
+    from debate.engine import Event
+
+
+class EventLog(StoreBase):
+    """Appending events and loading a session with its events."""
+
+    def append(self, session_id: str, event: Event, expected_seq: int) -> int:
+        """Store ``event`` as event number ``expected_seq``, atomically; return the next
+        expected number. A stale writer (``expected_seq`` is not the session's event
+        count) gets :class:`SequenceConflict` and nothing is written."""
+        if event.seq != expected_seq:
+            raise InvalidRequest(f"event.seq is {event.seq} but expected_seq is {expected_seq}")
+        now = utc_now()
+        bump = {"sid": session_id, "expected": expected_seq, "actor": event.actor, "now": now}
+        row = event_row(session_id, event, now)
+        if self._fast is not None:
+            self._fast.append(bump, row, self.where)
+            return expected_seq + 1
+        try:
+            with self._writing() as conn:
+                if conn.execute(BUMP_SEQ, bump).rowcount != 1:
+                    actual = conn.execute(NEXT_SEQ, bump).scalar()
+                    refuse_append(session_id, expected_seq, actual, self.where)
+                conn.execute(INSERT_EVENT, row)
+        except IntegrityError:
+            # The primary key caught a writer the sequence check did not (belt and braces).
+            raise SequenceConflict(session_id, expected_seq, expected_seq + 1) from None
+        except DBAPIError as e:
+            raise db_failure(e, self.where) from None
+        return expected_seq + 1
+
+    @translate_errors
+    def load_events(self, session_id: str) -> list[Event]:
+        """A session's events, validated but not replayed."""
+        with self._reading() as conn:
+            if not exists(conn, session_id):
+                raise SessionNotFound(f"no session {session_id!r} in {self.where}")
+            rows = conn.execute(EVENT_ROWS, {"sid": session_id}).all()
+        return events_from_payloads(rows, f"session {session_id}")
+
+    @translate_errors
+    def load(self, session_id: str) -> LoadedSession:
+        """A session with its motion (as it was when the session was created), seats,
+        events, annotations and the state they fold to."""
+        from debate.engine import CorruptLog, fold
+
+        with self._reading() as conn:
+            row = conn.execute(WITH_SNAPSHOT.where(SESSIONS.c.id == session_id)).first()
+            if row is None:
+                raise SessionNotFound(f"no session {session_id!r} in {self.where}")
+            seats = seats_of(conn, session_id)
+            rows = conn.execute(EVENT_ROWS, {"sid": session_id}).all()
+            notes = annotations_of(conn, session_id)
+        where = f"session {session_id}"
+        motion = motion_from_snapshot(row.snapshot, row.motion_sha256, where)
+        events = events_from_payloads(rows, where)
+        try:
+            state = fold(motion, events, roles=[s.role for s in seats])
+        except CorruptLog as e:
+            raise CorruptSession(f"{where} does not replay: {e}") from None
+        return LoadedSession(
+            info=info_from_row(row, seats),
+            motion=motion,
+            seats=tuple(seats),
+            events=tuple(events),
+            annotations=tuple(notes),
+            state=state,
+        )

@@ -1,0 +1,54 @@
+"""The statements and small row readers the repository's parts share."""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, bindparam, case, insert, select, update
+
+from debate.store.convert import annotation_from_row, seat_from_row
+from debate.store.records import Annotation, Seat
+from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
+
+# A session row with the text of its motion snapshot.
+WITH_SNAPSHOT = select(SESSIONS, MOTION_SNAPSHOTS.c.snapshot).join(
+    MOTION_SNAPSHOTS, MOTION_SNAPSHOTS.c.sha256 == SESSIONS.c.motion_sha256
+)
+
+# Prebuilt statements: SQLAlchemy caches their compiled form, which keeps appends cheap.
+BUMP_SEQ = (
+    update(SESSIONS)
+    .where(SESSIONS.c.id == bindparam("sid"), SESSIONS.c.next_seq == bindparam("expected"))
+    .values(
+        next_seq=SESSIONS.c.next_seq + 1,
+        turns=SESSIONS.c.turns + case((SESSIONS.c.last_actor == bindparam("actor"), 0), else_=1),
+        last_actor=bindparam("actor"),
+        updated=bindparam("now"),
+    )
+)
+INSERT_EVENT = insert(EVENTS)
+NEXT_SEQ = select(SESSIONS.c.next_seq).where(SESSIONS.c.id == bindparam("sid"))
+EVENT_ROWS = (
+    select(EVENTS.c.seq, EVENTS.c.payload)
+    .where(EVENTS.c.session_id == bindparam("sid"))
+    .order_by(EVENTS.c.seq)
+)
+
+
+def exists(conn: Connection, session_id: str) -> bool:
+    found = conn.execute(select(SESSIONS.c.id).where(SESSIONS.c.id == session_id)).first()
+    return found is not None
+
+
+def seats_of(conn: Connection, session_id: str) -> list[Seat]:
+    rows = conn.execute(
+        select(SEATS).where(SEATS.c.session_id == session_id).order_by(SEATS.c.position)
+    )
+    return [seat_from_row(r) for r in rows]
+
+
+def annotations_of(conn: Connection, session_id: str) -> list[Annotation]:
+    rows = conn.execute(
+        select(ANNOTATIONS)
+        .where(ANNOTATIONS.c.session_id == session_id)
+        .order_by(ANNOTATIONS.c.seq, ANNOTATIONS.c.created, ANNOTATIONS.c.id)
+    )
+    return [annotation_from_row(r) for r in rows]

@@ -1,0 +1,235 @@
+"""Sessions: create, find, list, rename, delete."""
+
+from __future__ import annotations
+
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, delete, insert, literal, select, update
+from sqlalchemy.exc import IntegrityError
+
+from debate.store.convert import info_from_row, motion_to_snapshot, seat_from_row, seat_row, utc_now
+from debate.store.errors import InvalidRequest, SessionNotFound
+from debate.store.records import STATUSES, Seat, SessionInfo, check_seed
+from debate.store.repository.base import StoreBase, translate_errors
+from debate.store.repository.queries import exists, seats_of
+from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
+
+if TYPE_CHECKING:
+    from debate.motions import Motion
+
+_MAX_TITLE = 200
+
+
+class SessionRows(StoreBase):
+    """Creating, finding, listing, renaming and deleting sessions."""
+
+    @translate_errors
+    def create_session(
+        self,
+        motion: Motion,
+        seats: Sequence[Seat],
+        seed: int,
+        title: str | None = None,
+        parent_id: str | None = None,
+        fork_seq: int | None = None,
+    ) -> SessionInfo:
+        """Save a new session with no events yet. ``seats`` must make a legal game of
+        ``motion`` (the engine's :func:`~debate.engine.new_game` decides)."""
+        from debate.engine import IllegalAction, new_game
+
+        seats = tuple(seats)
+        roles = [s.role for s in seats]
+        if len(set(roles)) != len(roles):
+            raise InvalidRequest("a role is seated twice")
+        try:
+            new_game(motion, roles)
+        except IllegalAction as e:
+            raise InvalidRequest(f"these seats cannot play {motion.id!r}: {e.reason}") from None
+        if problem := check_seed(seed):
+            raise InvalidRequest(problem)
+        if (parent_id is None) != (fork_seq is None):
+            raise InvalidRequest("parent_id and fork_seq go together")
+        snapshot, digest = motion_to_snapshot(motion)
+        now = utc_now()
+        row = {
+            "title": clean_title(title or motion.title),
+            "motion_id": motion.id,
+            "motion_title": motion.title,
+            "motion_sha256": digest,
+            "seed": seed,
+            "status": "active",
+            "created": now,
+            "updated": now,
+            "parent_id": parent_id,
+            "fork_seq": fork_seq,
+            "next_seq": 0,
+            "turns": 0,
+            "last_actor": None,
+        }
+        session_id = self._insert_session(
+            lambda _conn: NewSession(row, seats, snapshot=(digest, motion.id, snapshot))
+        )
+        return self.get(session_id)
+
+    def _insert_session(
+        self,
+        build: Callable[[Connection], NewSession],
+        wanted_id: str | None = None,
+    ) -> str:
+        """Insert a whole session in one write transaction under a fresh id (``wanted_id``
+        if it is free). ``build`` reads what it needs inside that transaction. Retried with
+        another id if a concurrent writer took the one chosen (PostgreSQL)."""
+        for attempt in range(5):
+            try:
+                with self._writing() as conn:
+                    new = build(conn)
+                    sid = wanted_id if wanted_id and attempt == 0 else None
+                    while sid is None or exists(conn, sid):
+                        sid = secrets.token_hex(4)
+                    if new.snapshot is not None:
+                        self._save_snapshot(conn, *new.snapshot)
+                    conn.execute(insert(SESSIONS), {**new.row, "id": sid})
+                    conn.execute(
+                        insert(SEATS), [seat_row(sid, i, s) for i, s in enumerate(new.seats)]
+                    )
+                    if new.copy_events_from is not None:
+                        parent, upto = new.copy_events_from
+                        cols = [EVENTS.c.seq, EVENTS.c.actor, EVENTS.c.kind, EVENTS.c.payload]
+                        conn.execute(
+                            insert(EVENTS).from_select(
+                                ["session_id", "seq", "actor", "kind", "payload", "at"],
+                                select(literal(sid), *cols, EVENTS.c.at).where(
+                                    EVENTS.c.session_id == parent, EVENTS.c.seq < upto
+                                ),
+                            )
+                        )
+                    if new.events:
+                        conn.execute(insert(EVENTS), [{**e, "session_id": sid} for e in new.events])
+                    if new.annotations:
+                        conn.execute(
+                            insert(ANNOTATIONS),
+                            [{**a, "session_id": sid} for a in new.annotations],
+                        )
+                    return sid
+            except IntegrityError:
+                if attempt == 4:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    @staticmethod
+    def _save_snapshot(conn: Connection, digest: str, motion_id: str, text: str) -> None:
+        """Store a motion snapshot unless one with this content is already stored."""
+        found = conn.execute(
+            select(MOTION_SNAPSHOTS.c.sha256).where(MOTION_SNAPSHOTS.c.sha256 == digest)
+        ).first()
+        if found is None:
+            conn.execute(
+                insert(MOTION_SNAPSHOTS),
+                {"sha256": digest, "motion_id": motion_id, "snapshot": text, "saved": utc_now()},
+            )
+
+    @translate_errors
+    def get(self, session_id: str) -> SessionInfo:
+        """One session's summary (no events)."""
+        with self._reading() as conn:
+            return self._info(conn, session_id)
+
+    def _info(self, conn: Connection, session_id: str) -> SessionInfo:
+        row = conn.execute(select(SESSIONS).where(SESSIONS.c.id == session_id)).first()
+        if row is None:
+            raise SessionNotFound(f"no session {session_id!r} in {self.where}")
+        return info_from_row(row, seats_of(conn, session_id))
+
+    @translate_errors
+    def list_sessions(
+        self, motion_id: str | None = None, text: str | None = None, status: str | None = None
+    ) -> list[SessionInfo]:
+        """Sessions, most recently updated first. ``text`` matches (case-insensitively) the
+        id, the title, the motion's title or a player's name."""
+        query = select(SESSIONS).order_by(SESSIONS.c.updated.desc(), SESSIONS.c.id)
+        seats_query = select(SEATS).order_by(SEATS.c.session_id, SEATS.c.position)
+        if motion_id is not None:
+            query = query.where(SESSIONS.c.motion_id == motion_id)
+            seats_query = seats_query.where(
+                SEATS.c.session_id.in_(
+                    select(SESSIONS.c.id).where(SESSIONS.c.motion_id == motion_id)
+                )
+            )
+        if status is not None:
+            query = query.where(SESSIONS.c.status == status)
+        with self._reading() as conn:
+            rows = conn.execute(query).all()
+            seats: dict[str, list[Seat]] = {}
+            for r in conn.execute(seats_query):
+                seats.setdefault(r.session_id, []).append(seat_from_row(r))
+        infos = [info_from_row(r, seats.get(r.id, [])) for r in rows]
+        if text:
+            needle = text.casefold()
+            infos = [i for i in infos if needle in _haystack(i)]
+        return infos
+
+    @translate_errors
+    def set_status(self, session_id: str, status: str) -> None:
+        """Mark a session active, finished or abandoned."""
+        if status not in STATUSES:
+            raise InvalidRequest(f"unknown status {status!r} (one of: {', '.join(STATUSES)})")
+        self._update_session(session_id, status=status)
+
+    @translate_errors
+    def set_title(self, session_id: str, title: str) -> None:
+        self._update_session(session_id, title=clean_title(title))
+
+    def _update_session(self, session_id: str, **values: Any) -> None:
+        with self._writing() as conn:
+            done = conn.execute(
+                update(SESSIONS)
+                .where(SESSIONS.c.id == session_id)
+                .values(**values, updated=utc_now())
+            )
+            if done.rowcount != 1:
+                raise SessionNotFound(f"no session {session_id!r} in {self.where}")
+
+    @translate_errors
+    def delete(self, session_id: str) -> None:
+        """Delete a session with its seats, events and annotations (branches made from it
+        are kept; their ``parent_id`` then names a session that is gone)."""
+        with self._writing() as conn:
+            for table in (ANNOTATIONS, EVENTS, SEATS):
+                conn.execute(delete(table).where(table.c.session_id == session_id))
+            digest = conn.execute(
+                select(SESSIONS.c.motion_sha256).where(SESSIONS.c.id == session_id)
+            ).scalar()
+            if digest is None:
+                raise SessionNotFound(f"no session {session_id!r} in {self.where}")
+            conn.execute(delete(SESSIONS).where(SESSIONS.c.id == session_id))
+            still_used = select(SESSIONS.c.id).where(SESSIONS.c.motion_sha256 == digest).exists()
+            conn.execute(
+                delete(MOTION_SNAPSHOTS).where(MOTION_SNAPSHOTS.c.sha256 == digest, ~still_used)
+            )
+
+
+@dataclass(frozen=True)
+class NewSession:
+    """The rows of a session about to be inserted (its id is chosen at insert time)."""
+
+    row: dict[str, Any]
+    seats: Sequence[Seat]
+    events: list[dict[str, Any]] = field(default_factory=list)
+    annotations: list[dict[str, Any]] = field(default_factory=list)
+    copy_events_from: tuple[str, int] | None = None  # (parent id, number of events)
+    snapshot: tuple[str, str, str] | None = None  # (sha256, motion id, text) to store
+
+
+def clean_title(title: str) -> str:
+    title = " ".join(title.split())
+    if not title:
+        raise InvalidRequest("a session title cannot be empty")
+    return title[:_MAX_TITLE]
+
+
+def _haystack(info: SessionInfo) -> str:
+    players = " ".join(s.player for s in info.seats)
+    return f"{info.id} {info.title} {info.motion_title} {info.motion_id} {players}".casefold()
