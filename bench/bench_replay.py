@@ -31,7 +31,7 @@ from typing import Any
 from debate.engine import Event, GameState, Pass, Propose, Speak, apply, fold, new_game
 from debate.history.timeline import FoldCache
 from debate.motions import Motion, resolve_motion
-from debate.report.scores import score_point
+from debate.scoring.game import score_game
 from debate.vocabulary.commitments import Funding, Troops
 
 
@@ -116,7 +116,7 @@ def model_steps(motion: Motion, events: list[Event], points: range) -> tuple[flo
         state = cache.state_at(k)
         folds.append(time.perf_counter() - t)
         t = time.perf_counter()
-        score_point(state)
+        score_game(state)
         scores.append(time.perf_counter() - t)
     return median_ms(folds), median_ms(scores)
 

@@ -23,25 +23,28 @@ from debate.report.escape import md_escape
 from debate.report.html import render_html
 from debate.report.markdown import render_markdown
 from debate.report.sample import MARKUP_SPEECH, sample_events, sample_motion
-from debate.report.scores import CriterionLine, RoleLine, ScorePoint, StressLine
+from debate.scoring.game import GameScores, RoleScore
+from debate.scoring.results import CriterionScore, Scorecard, StressResult
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
 
-def fake_score(state: GameState) -> ScorePoint:
+def fake_score(state: GameState) -> GameScores:
     n = len(state.active_commitments())
-    return ScorePoint(
-        index=10.0 * n,
-        criteria=(
-            CriterionLine("pre_positioning", "Forces in place", 5.0 * n, ("c1 <b>adds</b> 5",)),
-            CriterionLine("hybrid", "Hybrid | threats", 0.0, ()),
+    card = Scorecard(
+        "fake",
+        10.0 * n,
+        (
+            CriterionScore("pre_positioning", "Forces in place", 5.0 * n, ("c1 <b>adds</b> 5",)),
+            CriterionScore("hybrid", "Hybrid | threats", 0.0, ()),
         ),
-        roles=tuple(RoleLine(r, 50.0, state.points[r].total) for r in state.roles),
     )
+    roles = {r: RoleScore(r, 50.0, state.points[r].total, ()) for r in state.roles}
+    return GameScores(card, roles)
 
 
-def fake_stress(state: GameState) -> tuple[StressLine, ...]:
-    return (StressLine("nuclear_blackmail", "Nuclear blackmail", 12.5, ("c3 discounted",)),)
+def fake_stress(state: GameState) -> tuple[StressResult, ...]:
+    return (StressResult("nuclear_blackmail", "Nuclear blackmail", 12.5, ("c3 discounted",)),)
 
 
 def session(**overrides: object) -> SessionRecord:
@@ -84,7 +87,7 @@ def test_trace_is_the_index_at_every_point(debrief: Debrief) -> None:
     assert len(debrief.trace) == len(events) + 1
     for k in (0, 2, 6, 17, 20):
         state = fold(sample_motion(), events[:k])
-        assert debrief.trace[k] == fake_score(state).index
+        assert debrief.trace[k] == fake_score(state).deterrence_index
     entries = [e for t in debrief.turns for e in t.entries]
     assert all(e.delta == debrief.trace[e.number] - debrief.trace[e.number - 1] for e in entries)
 
@@ -106,7 +109,7 @@ def test_final_package_outcome_and_turning_points(debrief: Debrief) -> None:
     assert debrief.votes == {"kyiv": True, "kremlin": False, "washington": True}
     status = {c.id: c.status for c in debrief.package}
     assert status["c2"] == "withdrawn" and status["c3"] == "amended"
-    assert debrief.stress and debrief.stress[0].index == 12.5
+    assert debrief.stress and debrief.stress[0].deterrence_index == 12.5
     assert debrief.turning and all(abs(t.delta) >= 10 for t in debrief.turning)
 
 

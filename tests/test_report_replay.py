@@ -6,7 +6,8 @@ from debate.engine import GameState, replay
 from debate.report.debrief import Note, Seat, SessionRecord
 from debate.report.replay import ReplaySession
 from debate.report.sample import sample_events, sample_motion
-from debate.report.scores import CriterionLine, ScorePoint
+from debate.scoring.game import GameScores
+from debate.scoring.results import CriterionScore, Scorecard
 
 MOTION = sample_motion()
 EVENTS = sample_events(MOTION)
@@ -14,9 +15,10 @@ STATES = replay(MOTION, EVENTS)
 SEATS = (Seat("kyiv", "A"), Seat("kremlin", "B", True, "hard"), Seat("washington", "C"))
 
 
-def fake(state: GameState) -> ScorePoint:
+def fake(state: GameState) -> GameScores:
     n = len(state.active_commitments())
-    return ScorePoint(10.0 * n, (CriterionLine("hybrid", "Hybrid", 5.0 * n),))
+    hybrid = CriterionScore("hybrid", "Hybrid", 5.0 * n, ())
+    return GameScores(Scorecard("", 10.0 * n, (hybrid,)), {})
 
 
 def record(events: int | None = None, **kw: object) -> SessionRecord:
@@ -36,7 +38,7 @@ def test_moves_are_clamped_and_states_match_the_fold() -> None:
     assert r.step(5) == 20 and r.home() == 0 and r.step(-1) == 0 and r.event is None
     for k in (3, 17, 9, 0, 20):
         assert r.jump(k) == k and r.state == STATES[k]
-        assert r.score.index == fake(STATES[k]).index
+        assert r.score.deterrence_index == fake(STATES[k]).deterrence_index
 
 
 def test_turns_are_runs_of_one_actor() -> None:
@@ -44,7 +46,7 @@ def test_turns_are_runs_of_one_actor() -> None:
     # Turns: kyiv 1-2, kremlin 3-4, washington 5-6, kyiv 7-8, kremlin 9-10, washington 11-12
     assert [r.turn_start(k) for k in (1, 2, 3, 4, 12)] == [0, 0, 2, 2, 10]
     assert [r.next_turn(k) for k in (0, 1, 2, 10, 20)] == [2, 2, 4, 12, 20]
-    assert r.turn_delta(6) == fake(STATES[6]).index - fake(STATES[4]).index
+    assert r.turn_delta(6) == fake(STATES[6]).deterrence_index - fake(STATES[4]).deterrence_index
 
 
 def test_event_rounds_agree_with_the_engine() -> None:
@@ -58,12 +60,12 @@ def test_whole_session_and_the_parent_trace_of_a_branch() -> None:
         record(9, id="b", parent_id="p", fork_point=9), scorer=fake, parent=parent
     )
     points, parent_trace = branch.whole_session()
-    assert [p.index for p in points] == [fake(s).index for s in STATES[:10]]
-    assert parent_trace == [fake(s).index for s in STATES]
+    assert [p.deterrence_index for p in points] == [fake(s).deterrence_index for s in STATES[:10]]
+    assert parent_trace == [fake(s).deterrence_index for s in STATES]
     branch.adopt(points, parent_trace)
-    assert branch.trace() == [p.index for p in points]
+    assert branch.trace() == [p.deterrence_index for p in points]
     assert branch.parent_trace() == parent_trace
-    assert branch.criteria_traces() == {"hybrid": [p.criteria[0].score for p in points]}
+    assert branch.criteria_traces() == {"hybrid": [p.card.criteria[0].score for p in points]}
 
 
 def test_notes_are_kept_in_order_and_edited_by_id() -> None:

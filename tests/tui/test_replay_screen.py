@@ -20,7 +20,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from debate.engine import fold
 from debate.report.sample import MARKUP_SPEECH, sample_events, sample_motion, save_sample
-from debate.report.scores import score_point
+from debate.scoring.game import score_game
 from debate.store import Store, open_store
 from debate.tui import create_app
 from debate.tui.screens.replay import ReplayScreen, open_replay_screen
@@ -91,7 +91,7 @@ async def test_scrubbing_shows_the_state_at_each_point(store: Store) -> None:
         # The scoreboard shows the index of the state after five events.
         await pilot.press("3")
         await pilot.pause()
-        expected = score_point(fold(sample_motion(), events[:5])).index
+        expected = score_game(fold(sample_motion(), events[:5])).deterrence_index
         scores = screen.query_one("#replay-scores", StripView).text()
         assert f"Deterrence Index {expected:.1f}" in scores
         assert "Forces in place before aggression" in scores and "Roles" in scores
@@ -139,7 +139,7 @@ async def test_every_brief_and_both_charts_are_shown(store: Store) -> None:
         await pilot.pause()
         criteria = screen.query_one(CriteriaChart)
         assert criteria.point == 6
-        assert set(criteria.traces) == {c.id for c in screen.replay.score.criteria}
+        assert set(criteria.traces) == {c.id for c in screen.replay.score.card.criteria}
         text = plain(criteria.render(), width=100)
         assert "event 6" in text
 

@@ -14,7 +14,7 @@ point ``k`` (its ``seq`` is ``k - 1``). An annotation at point ``k`` is shown un
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -22,18 +22,15 @@ from debate.engine import Event, GameState
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
 from debate.history.transcript import entry_for
 from debate.motions import Motion
-from debate.report.scores import (
-    CriterionLine,
-    RoleLine,
-    ScorePoint,
-    Scorer,
-    StressLine,
-    StressTester,
-    score_point,
-    stress_lines,
-)
 from debate.report.summaries import consequences
+from debate.scoring.game import GameScores, score_game, stress_state
+from debate.scoring.results import StressResult
 from debate.vocabulary.commitments import CONCESSION_KINDS, describe
+
+#: A function from a state to its scores (the real scorer, or a stand-in in tests).
+Scorer = Callable[[GameState], GameScores]
+#: A function from a final state to its stress test, one result per card.
+StressTester = Callable[[GameState], tuple[StressResult, ...]]
 
 
 # -- what goes in ----------------------------------------------------------------------
@@ -148,8 +145,8 @@ class Debrief:
     start_notes: tuple[Note, ...]  # notes at point 0, before any event
     turns: tuple[Turn, ...]
     package: tuple[PackageLine, ...]
-    final: ScorePoint
-    stress: tuple[StressLine, ...]
+    final: GameScores
+    stress: tuple[StressResult, ...]
     notes: tuple[Note, ...]
     trace: tuple[float, ...]  # trace[k] = index at point k
     criteria_traces: dict[str, tuple[float, ...]]
@@ -184,7 +181,7 @@ class Debrief:
         return text + (f", {s.url}" if s.url else "")
 
 
-def score_trace(states: Sequence[GameState], scorer: Scorer = score_point) -> list[ScorePoint]:
+def score_trace(states: Sequence[GameState], scorer: Scorer = score_game) -> list[GameScores]:
     """The scores at every point, given every state."""
     return [scorer(s) for s in states]
 
@@ -193,8 +190,8 @@ def build_debrief(
     session: SessionRecord,
     *,
     parent: SessionRecord | None = None,
-    scorer: Scorer = score_point,
-    stress: StressTester = stress_lines,
+    scorer: Scorer = score_game,
+    stress: StressTester = stress_state,
 ) -> Debrief:
     """Fold, score and gather a session into a :class:`Debrief`.
 
@@ -204,9 +201,10 @@ def build_debrief(
     cache = FoldCache(motion, session.events, session.roles or None)
     states = cache.states()
     points = score_trace(states, scorer)
-    trace = tuple(p.index for p in points)
-    criteria_ids = [c.id for c in points[-1].criteria]
-    criteria_traces = {cid: tuple(_criterion_score(p, cid) for p in points) for cid in criteria_ids}
+    trace = tuple(p.deterrence_index for p in points)
+    criteria_ids = [c.id for c in points[-1].card.criteria]
+    by_point = [p.card.scores() for p in points]
+    criteria_traces = {cid: tuple(s.get(cid, 0.0) for s in by_point) for cid in criteria_ids}
     notes_by_point: dict[int, list[Note]] = {}
     for note in sorted(session.notes, key=lambda n: (n.point, n.created or datetime.min)):
         notes_by_point.setdefault(note.point, []).append(note)
@@ -258,7 +256,7 @@ def build_debrief(
             id=parent.id,
             title=parent.title,
             fork_point=session.fork_point,
-            trace=tuple(p.index for p in score_trace(parent_states, scorer)),
+            trace=tuple(p.deterrence_index for p in score_trace(parent_states, scorer)),
         )
     return Debrief(
         session_id=session.id,
@@ -294,13 +292,8 @@ def build_debrief(
         created=session.created,
         updated=session.updated,
         status=session.status,
-        criterion_names={c.id: c.name for c in final.criteria},
+        criterion_names={c.id: c.name for c in final.card.criteria},
     )
-
-
-def _criterion_score(point: ScorePoint, cid: str) -> float:
-    line = point.criterion(cid)
-    return line.score if line else 0.0
 
 
 def _seat_line(motion: Motion, seat: Seat) -> SeatLine:
@@ -316,17 +309,16 @@ def _seat_line(motion: Motion, seat: Seat) -> SeatLine:
 
 
 __all__ = [
-    "CriterionLine",
     "Debrief",
     "Entry",
     "Note",
     "PackageLine",
     "ParentTrace",
-    "RoleLine",
+    "Scorer",
     "Seat",
     "SeatLine",
     "SessionRecord",
-    "StressLine",
+    "StressTester",
     "Turn",
     "build_debrief",
     "score_trace",

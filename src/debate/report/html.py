@@ -169,7 +169,8 @@ def _outcome(d: Debrief) -> list[str]:
             f"{_e(d.role_label(r))}: {'yes' if v else 'no'}" for r, v in d.votes.items()
         )
         out.append(f" Votes: {votes}.")
-    out.append(f"</p><p>Final Deterrence Index: <strong>{_fmt(d.final.index)}</strong> / 100.</p>")
+    index = _fmt(d.final.deterrence_index)
+    out.append(f"</p><p>Final Deterrence Index: <strong>{index}</strong> / 100.</p>")
     if d.turning:
         out.append("<p>Turning points (the events that moved the index most):</p><ul>")
         entries = {e.number: e for t in d.turns for e in t.entries}
@@ -239,12 +240,12 @@ def _package(d: Debrief) -> list[str]:
 
 def _criteria(d: Debrief) -> list[str]:
     rows = []
-    for c in d.final.criteria:
+    for c in d.final.card.criteria:
         reasons = "<br>".join(_e(r) for r in c.reasons) or '<span class="muted">none</span>'
         rows.append([_e(c.name), _fmt(c.score), reasons])
     return [
         "<h2>Deterrence criteria</h2>",
-        f"<p>Deterrence Index: <strong>{_fmt(d.final.index)}</strong> / 100.</p>",
+        f"<p>Deterrence Index: <strong>{_fmt(d.final.deterrence_index)}</strong> / 100.</p>",
         _table(["Criterion", "Score", "Reasons"], rows, num=[1]),
     ]
 
@@ -256,7 +257,7 @@ def _stress(d: Debrief) -> list[str]:
     if not d.stress:
         return [*out, "<p>The motion has no stress-test cards.</p>"]
     rows = [
-        [_e(s.name), _fmt(s.index), "<br>".join(_e(x) for x in s.defeated) or "nothing"]
+        [_e(s.name), _fmt(s.deterrence_index), "<br>".join(_e(x) for x in s.defeated) or "nothing"]
         for s in d.stress
     ]
     if not d.agreed:
@@ -266,13 +267,13 @@ def _stress(d: Debrief) -> list[str]:
         )
     return [
         *out,
-        f"<p>Before the cards, the index stands at {_fmt(d.final.index)}.</p>",
+        f"<p>Before the cards, the index stands at {_fmt(d.final.deterrence_index)}.</p>",
         _table(["Card", "Index after", "Defeated"], rows, num=[1]),
     ]
 
 
 def _roles(d: Debrief) -> list[str]:
-    objective = {r.role: r for r in d.final.roles}
+    objective = d.final.roles
     rows = []
     for s in d.seats:
         line = objective.get(s.role)
@@ -280,7 +281,7 @@ def _roles(d: Debrief) -> list[str]:
             [
                 _e(f"{s.name} ({s.symbol})"),
                 _fmt(line.objective) if line else "-",
-                f"{line.debate_points if line else d.debate_points.get(s.role, 0):g}",
+                f"{line.debate if line else d.debate_points.get(s.role, 0):g}",
             ]
         )
     out = [

@@ -87,7 +87,7 @@ def _outcome(d: Debrief) -> list[str]:
             f"{md_escape(d.role_label(r))}: {'yes' if v else 'no'}" for r, v in d.votes.items()
         )
         lines.append(f"Votes: {votes}.")
-    lines += ["", f"Final Deterrence Index: **{_fmt(d.final.index)}** / 100.", ""]
+    lines += ["", f"Final Deterrence Index: **{_fmt(d.final.deterrence_index)}** / 100.", ""]
     if d.turning:
         lines += ["Turning points (the events that moved the index most):", ""]
         for t in d.turning:
@@ -172,12 +172,12 @@ def _criteria(d: Debrief) -> list[str]:
     lines = [
         "## Deterrence criteria",
         "",
-        f"Deterrence Index: **{_fmt(d.final.index)}** / 100.",
+        f"Deterrence Index: **{_fmt(d.final.deterrence_index)}** / 100.",
         "",
         "| Criterion | Score | Reasons |",
         "|---|---:|---|",
     ]
-    for c in d.final.criteria:
+    for c in d.final.card.criteria:
         reasons = "; ".join(c.reasons) or "no contributing commitment"
         lines.append(f"| {md_cell(c.name)} | {_fmt(c.score)} | {md_cell(reasons)} |")
     return [*lines, ""]
@@ -196,14 +196,14 @@ def _stress(d: Debrief) -> list[str]:
             "",
         ]
     lines += [
-        f"Before the cards, the index stands at {_fmt(d.final.index)}.",
+        f"Before the cards, the index stands at {_fmt(d.final.deterrence_index)}.",
         "",
         "| Card | Index after | Defeated |",
         "|---|---:|---|",
     ]
     for s in d.stress:
         defeated = "; ".join(s.defeated) or "nothing"
-        lines.append(f"| {md_cell(s.name)} | {_fmt(s.index)} | {md_cell(defeated)} |")
+        lines.append(f"| {md_cell(s.name)} | {_fmt(s.deterrence_index)} | {md_cell(defeated)} |")
     return [*lines, ""]
 
 
@@ -214,11 +214,11 @@ def _roles(d: Debrief) -> list[str]:
         "| Role | Objectives (0-100) | Debate points |",
         "|---|---:|---:|",
     ]
-    objective = {r.role: r for r in d.final.roles}
+    objective = d.final.roles
     for s in d.seats:
         line = objective.get(s.role)
         score = _fmt(line.objective) if line else "-"
-        points = f"{line.debate_points if line else d.debate_points.get(s.role, 0):g}"
+        points = f"{line.debate if line else d.debate_points.get(s.role, 0):g}"
         lines.append(f"| {md_cell(f'{s.name} ({s.symbol})')} | {score} | {points} |")
     lines.append("")
     for s in d.seats:

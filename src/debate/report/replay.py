@@ -10,10 +10,12 @@ event application) and scores are computed once per point and kept.
 >>> rec = SessionRecord(id="s", title="t", motion=sample_motion(),
 ...                     seats=(Seat("kyiv", "A"), Seat("kremlin", "B"), Seat("washington", "C")),
 ...                     events=tuple(sample_events()))
->>> r = ReplaySession(rec, scorer=lambda s: ScorePoint(float(s.seq), ()))
+>>> from debate.scoring.game import GameScores
+>>> from debate.scoring.results import Scorecard
+>>> r = ReplaySession(rec, scorer=lambda s: GameScores(Scorecard("", float(s.seq), ()), {}))
 >>> r.end(), r.state.finished
 (20, True)
->>> r.step(-3), r.event.seq, r.score.index
+>>> r.step(-3), r.event.seq, r.score.deterrence_index
 (17, 16, 17.0)
 >>> r.jump(5)
 5
@@ -26,8 +28,8 @@ from dataclasses import replace
 
 from debate.engine import Event, GameState
 from debate.history.timeline import SNAPSHOT_EVERY, FoldCache, TurningPoint, turning_points
-from debate.report.debrief import Note, SessionRecord
-from debate.report.scores import ScorePoint, Scorer, score_point
+from debate.report.debrief import Note, Scorer, SessionRecord
+from debate.scoring.game import GameScores, score_game
 
 
 class ReplaySession:
@@ -37,7 +39,7 @@ class ReplaySession:
         self,
         record: SessionRecord,
         *,
-        scorer: Scorer = score_point,
+        scorer: Scorer = score_game,
         every: int = SNAPSHOT_EVERY,
         parent: SessionRecord | None = None,
     ) -> None:
@@ -47,7 +49,7 @@ class ReplaySession:
         self.point = len(record.events)
         self.notes: list[Note] = sorted(record.notes, key=_note_key)
         self.parent = parent
-        self._scores: dict[int, ScorePoint] = {}
+        self._scores: dict[int, GameScores] = {}
         self._trace: list[float] | None = None
         self._parent_trace: list[float] | None = None
 
@@ -72,10 +74,10 @@ class ReplaySession:
         return self.cache.events[self.point - 1] if self.point else None
 
     @property
-    def score(self) -> ScorePoint:
+    def score(self) -> GameScores:
         return self.score_at(self.point)
 
-    def score_at(self, k: int) -> ScorePoint:
+    def score_at(self, k: int) -> GameScores:
         if k not in self._scores:
             self._scores[k] = self.scorer(self.cache.state_at(k))
         return self._scores[k]
@@ -149,26 +151,27 @@ class ReplaySession:
     def turn_delta(self, k: int | None = None) -> float:
         """How much the index moved during the turn that led to point ``k``."""
         k = self.point if k is None else k
-        return self.score_at(k).index - self.score_at(self.turn_start(k)).index
+        return (
+            self.score_at(k).deterrence_index
+            - self.score_at(self.turn_start(k)).deterrence_index
+        )
 
     # -- the whole session -------------------------------------------------------------------
     def trace(self, progress: Callable[[int], None] | None = None) -> list[float]:
         """The Deterrence Index at every point (computed once)."""
         if self._trace is None:
-            self._trace = [p.index for p in self._all_scores(progress)]
+            self._trace = [p.deterrence_index for p in self._all_scores(progress)]
         return self._trace
 
     def criteria_traces(self) -> dict[str, list[float]]:
         """Each criterion's score at every point, by criterion id, in the scorer's order."""
         points = list(self._all_scores())
-        ids = [c.id for c in points[-1].criteria]
-        return {
-            cid: [(line.score if (line := p.criterion(cid)) else 0.0) for p in points]
-            for cid in ids
-        }
+        ids = [c.id for c in points[-1].card.criteria]
+        by_point = [p.card.scores() for p in points]
+        return {cid: [s.get(cid, 0.0) for s in by_point] for cid in ids}
 
     def criterion_names(self) -> dict[str, str]:
-        return {c.id: c.name for c in self.score_at(self.length).criteria}
+        return {c.id: c.name for c in self.score_at(self.length).card.criteria}
 
     def parent_trace(self) -> list[float] | None:
         """The parent session's index trace, for a branch whose parent is known."""
@@ -181,7 +184,7 @@ class ReplaySession:
     def turning_points(self, top: int = 5) -> list[TurningPoint]:
         return turning_points(self.trace(), top=top)
 
-    def _all_scores(self, progress: Callable[[int], None] | None = None) -> Iterator[ScorePoint]:
+    def _all_scores(self, progress: Callable[[int], None] | None = None) -> Iterator[GameScores]:
         # Scores already known are reused; the others fold forward one event at a time
         # (the cache keeps the last state, so walking forward costs one fold per point).
         for k in range(self.length + 1):
@@ -191,7 +194,7 @@ class ReplaySession:
                 progress(k)
             yield self._scores[k]
 
-    def whole_session(self) -> tuple[list[ScorePoint], list[float] | None]:
+    def whole_session(self) -> tuple[list[GameScores], list[float] | None]:
         """Scores at every point, and the parent's index trace (for a branch), computed on
         caches of their own: safe to run in a worker thread while the cursor moves; hand
         the result to :meth:`adopt` on the cursor's thread."""
@@ -206,7 +209,7 @@ class ReplaySession:
             parent = other.trace()
         return points, parent
 
-    def adopt(self, points: list[ScorePoint], parent_trace: list[float] | None) -> None:
+    def adopt(self, points: list[GameScores], parent_trace: list[float] | None) -> None:
         """Take the figures :meth:`whole_session` computed."""
         for k, p in enumerate(points):
             self._scores.setdefault(k, p)

@@ -48,6 +48,19 @@ class RoleScore:
     details: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class GameScores:
+    """Everything scored at one point of a game: the package's scorecard and each seated
+    role's score. Reports, the replay screen and the debate table all read this."""
+
+    card: Scorecard
+    roles: dict[str, RoleScore]
+
+    @property
+    def deterrence_index(self) -> float:
+        return self.card.deterrence_index
+
+
 def package_from_state(state: GameState) -> tuple[Package, list[float]]:
     """The package on the table, and one factor per commitment (0.5 if discounted).
 
@@ -95,6 +108,12 @@ def score_state(state: GameState) -> Scorecard:
     """Score the package on the table with the motion's criterion weights."""
     package, factors = package_from_state(state)
     return score(package, weights=state.motion.criterion_weights, factors=factors)
+
+
+def score_game(state: GameState) -> GameScores:
+    """The scorecard of the package on the table and every seated role's score."""
+    card = score_state(state)
+    return GameScores(card, role_scores(state, card))
 
 
 def stress_state(state: GameState) -> tuple[StressResult, ...]:

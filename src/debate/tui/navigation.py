@@ -6,13 +6,12 @@ instructor's replay screen (debate.tui.screens.replay).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from debate.tui.app import DebateApp
+from textual.app import App
 
 
-def open_replay(app: DebateApp, session_id: str | None = None) -> None:
+def open_replay(app: App[Any], session_id: str | None = None) -> None:
     """Open the replay view of ``session_id``, or the list of saved sessions to pick one."""
     if session_id is None:
         from debate.tui.screens.replay_sessions import ReplaySessionsScreen

@@ -23,32 +23,28 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
-from textual.widgets.option_list import Option
 
 from debate.history.transcript import entry_for
-from debate.report.debrief import Note, SessionRecord
+from debate.report.debrief import Scorer, SessionRecord
 from debate.report.replay import ReplaySession
-from debate.report.scores import ScorePoint, Scorer, score_point
+from debate.scoring.game import GameScores, score_game
 from debate.tui.screens.replay_dialogs import (
     BranchChoice,
     BranchDialog,
-    ConfirmDialog,
     ExportChoice,
     ExportDialog,
     JumpDialog,
-    NoteDialog,
-    NoteDraft,
 )
-from debate.tui.text import literal, role_label
+from debate.tui.screens.replay_notes import ReplayNotes
+from debate.tui.screens.replay_panels import scores_blocks, timeline_rows
+from debate.tui.text import role_label
 from debate.tui.widgets.brief import brief_renderable
 from debate.tui.widgets.index_chart import CriteriaChart, Line, TraceChart
 from debate.tui.widgets.package import package_renderable
 from debate.tui.widgets.replay_transcript import ReplayTranscript
-from debate.tui.widgets.scoreboard import criterion_line, index_line, role_scores_renderable
-from debate.tui.widgets.strip_view import Block, StripView
-from debate.tui.widgets.timeline import HEADER, Timeline, TimelineRow, role_styles
+from debate.tui.widgets.strip_view import StripView
+from debate.tui.widgets.timeline import HEADER, Timeline, role_styles
 
 TABS = ("transcript", "package", "scores", "briefs", "notes", "charts")
 # Short enough for one line at 80 columns (the footer shows the rest).
@@ -56,63 +52,7 @@ KEY_HINTS = "←/→ step · g go to · t turning pt · n/e/d note · b branch �
 DEFAULT_AUTHOR = "instructor"
 
 
-def timeline_rows(replay: ReplaySession) -> list[TimelineRow]:
-    """One row per point: the start, then each event (summaries, never player text)."""
-    motion = replay.record.motion
-    end = replay.cache.state_at(replay.length)  # ids in summaries are stable: use the end
-    vote_phases = {p.id for p in motion.phases if p.actions == ("vote",)}
-    rows = [TimelineRow(0, "", "", "·", "start of the session")]
-    for event, (phase, rnd) in zip(replay.events, replay.event_rounds(), strict=True):
-        spec = motion.role_by_id.get(event.actor)
-        rows.append(
-            TimelineRow(
-                point=event.seq + 1,
-                round="vote" if phase in vote_phases else f"R{rnd}",
-                role=event.actor,
-                symbol=spec.symbol if spec else "?",
-                summary=entry_for(event, end).summary,
-            )
-        )
-    return rows
-
-
-def scores_blocks(motion: Any, score: ScorePoint, delta: float | None) -> list[Block]:
-    """The debate table's scoreboard, opened up for the instructor: the index, a bar per
-    criterion, every criterion's reasons, and each role's scores, as blocks keyed by what
-    they show (an unchanged block is neither built nor drawn again)."""
-
-    def criteria() -> RenderableType:
-        parts: list[RenderableType] = [Text("")]
-        parts += [criterion_line(c.name, c.score) for c in score.criteria]
-        for c in score.criteria:
-            parts.append(Text(f"\n{c.name}: {c.score:.1f}", style="bold"))
-            parts += [Text.assemble("  • ", r) for r in c.reasons] or [
-                Text("  • no contribution", style="dim")
-            ]
-        return Group(*parts)
-
-    def roles() -> RenderableType:
-        lines = score.role_scores()
-        if not lines:
-            return Text("")
-        parts: list[RenderableType] = [
-            Text("\nRoles", style="bold"),
-            role_scores_renderable(motion, lines),
-        ]
-        for role, line in lines.items():
-            if line.details:
-                parts.append(Text.assemble("\n", role_label(motion, role), " objectives"))
-                parts += [Text.assemble("  • ", d) for d in line.details]
-        return Group(*parts)
-
-    return [
-        (("index", score.index, delta), lambda: index_line(score.index, delta)),
-        (("criteria", score.criteria), criteria),
-        (("roles", score.roles), roles),
-    ]
-
-
-class ReplayScreen(Screen[None]):
+class ReplayScreen(ReplayNotes):
     """Replay of one saved session (see the module docstring for the keys)."""
 
     DEFAULT_CSS = """
@@ -157,7 +97,7 @@ class ReplayScreen(Screen[None]):
         record: SessionRecord,
         *,
         parent: SessionRecord | None = None,
-        scorer: Scorer = score_point,
+        scorer: Scorer = score_game,
         store: Any = None,
         export_dir: Path | None = None,
         start: int | None = None,
@@ -241,7 +181,7 @@ class ReplayScreen(Screen[None]):
         points, parent = self.replay.whole_session()
         self.app.call_from_thread(self._trace_done, points, parent)
 
-    def _trace_done(self, points: list[ScorePoint], parent: list[float] | None) -> None:
+    def _trace_done(self, points: list[GameScores], parent: list[float] | None) -> None:
         replay = self.replay
         replay.adopt(points, parent)
         trace = replay.trace()
@@ -291,7 +231,7 @@ class ReplayScreen(Screen[None]):
         replay, state = self.replay, self.replay.state
         # The index comes first after the position: at 80 columns the tail may be cut.
         out = Text.assemble(("Event ", "bold"), (f"{replay.point}/{replay.length}", "bold"))
-        out.append(f" · index {replay.score.index:.1f}", style="bold")
+        out.append(f" · index {replay.score.deterrence_index:.1f}", style="bold")
         if replay.point == 0:
             out.append(" · start")
         if state.finished:
@@ -388,131 +328,6 @@ class ReplayScreen(Screen[None]):
 
     def action_tab(self, name: str) -> None:
         self.query_one("#replay-tabs", TabbedContent).active = f"tab-{name}"
-
-    # -- notes ---------------------------------------------------------------------------------
-    def _where(self, point: int) -> str:
-        return "at the start" if point == 0 else f"after event {point}"
-
-    def _show_notes_here(self) -> None:
-        notes = self.replay.notes_at()
-        where = self._where(self.replay.point)
-        if not notes:
-            body: RenderableType = Text.assemble(
-                ("No note ", "dim italic"), (where, "dim italic"), (". n adds one.", "dim italic")
-            )
-        else:
-            parts: list[RenderableType] = [Text(f"Notes {where}", style="bold")]
-            for n in notes:
-                line = Text.assemble(("✎ ", "bold"), literal(n.author, "bold"), ": ")
-                line.append(n.text)  # literal: appended as plain text
-                parts.append(line)
-            parts.append(Text("e edits, d deletes the last note here", style="dim"))
-            body = Group(*parts)
-        self.query_one("#replay-notes-here", Static).update(body)
-
-    def _fill_notes_list(self) -> None:
-        listing = self.query_one("#replay-notes-all", OptionList)
-        listing.clear_options()
-        for n in self.replay.notes:
-            label = Text.assemble((f"{n.point:>4} ", "dim"), literal(n.author, "bold"), ": ")
-            label.append(" ".join(n.text.split())[:120])
-            listing.add_option(Option(label, id=f"note-{n.id}"))
-
-    @on(OptionList.OptionSelected, "#replay-notes-all")
-    def _note_chosen(self, event: OptionList.OptionSelected) -> None:
-        note = self._note_by_option(event.option.id)
-        if note is not None:
-            self.move_to(note.point)
-
-    def _note_by_option(self, option_id: str | None) -> Note | None:
-        return next((n for n in self.replay.notes if f"note-{n.id}" == option_id), None)
-
-    def _note_here(self) -> Note | None:
-        notes = self.replay.notes_at()
-        if not notes:
-            return None
-        listing = self.query_one("#replay-notes-all", OptionList)
-        if listing.highlighted is not None:
-            chosen = self._note_by_option(listing.get_option_at_index(listing.highlighted).id)
-            if chosen is not None and chosen.point == self.replay.point:
-                return chosen
-        return notes[-1]
-
-    def action_note_add(self) -> None:
-        k = self.replay.point
-        if k == 0:
-            self.notify("Step to an event first: notes are attached to events.", markup=False)
-            return
-        self.app.push_screen(NoteDialog(self._where(k), self.author), self._note_written)
-
-    def _note_written(self, draft: object) -> None:
-        if not isinstance(draft, NoteDraft):
-            return
-        k = self.replay.point
-        try:
-            saved = self.store.annotate(self.record.id, k - 1, draft.author, draft.text)
-        except Exception as e:  # say why in words; nothing was saved
-            self.notify(str(e), title="Note not saved", severity="error", markup=False)
-            return
-        self.author = draft.author
-        from debate.report.saved import note_from_annotation
-
-        self.replay.put_note(note_from_annotation(saved))
-        self._notes_changed(k)
-        self.notify(f"Note saved {self._where(k)}.", markup=False)
-
-    def action_note_edit(self) -> None:
-        note = self._note_here()
-        if note is None:
-            self.notify("No note here to edit.", markup=False)
-            return
-        self.app.push_screen(
-            NoteDialog(self._where(note.point), note.author, note.text, editing=True),
-            lambda draft: self._note_edited(note, draft),
-        )
-
-    def _note_edited(self, note: Note, draft: object) -> None:
-        if not isinstance(draft, NoteDraft) or note.id is None:
-            return
-        try:
-            self.store.update_annotation(note.id, draft.text)
-        except Exception as e:
-            self.notify(str(e), title="Note not saved", severity="error", markup=False)
-            return
-        self.replay.edit_note(note.id, draft.text)
-        self._notes_changed(note.point)
-        self.notify("Note saved.", markup=False)
-
-    def action_note_delete(self) -> None:
-        note = self._note_here()
-        if note is None:
-            self.notify("No note here to delete.", markup=False)
-            return
-        question = Text.assemble("Delete this note by ", literal(note.author, "bold"), "?\n\n")
-        question.append(note.text)
-        self.app.push_screen(
-            ConfirmDialog(question, ok="Delete"), lambda ok: self._note_deleted(note, ok)
-        )
-
-    def _note_deleted(self, note: Note, ok: object) -> None:
-        if ok is not True or note.id is None:
-            return
-        try:
-            self.store.delete_annotation(note.id)
-        except Exception as e:
-            self.notify(str(e), title="Note not deleted", severity="error", markup=False)
-            return
-        self.replay.drop_note(note.id)
-        self._notes_changed(note.point)
-        self.notify("Note deleted.", markup=False)
-
-    def _notes_changed(self, point: int) -> None:
-        self.query_one(Timeline).mark_note(point, bool(self.replay.notes_at(point)))
-        self.query_one(TraceChart).set_marks(self.replay.note_points())
-        self._fill_notes_list()
-        self.show_point()
-        if self.query_one("#replay-tabs", TabbedContent).active != "tab-notes":
-            self._show_notes_here()
 
     # -- branching -------------------------------------------------------------------------------
     def action_branch(self) -> None:
