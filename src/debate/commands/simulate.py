@@ -214,12 +214,15 @@ def _save(
         ]
         with _progress(show, len(results), "Saving") as advance:
             for game in results:
+                # One transaction per game: an interrupted save leaves whole games only.
                 info = store.create_session(
-                    motion, seated, game.seed, title=f"simulate {motion.id} seed {game.seed}"
+                    motion,
+                    seated,
+                    game.seed,
+                    title=f"simulate {motion.id} seed {game.seed}",
+                    events=game.events or (),
+                    status="finished",
                 )
-                for event in game.events or ():
-                    store.append(info.id, event, event.seq)
-                store.set_status(info.id, "finished")
                 ids.append(info.id)
                 advance(1)
     except StoreError as e:

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
+from debate.validation import PlainText
+
 if TYPE_CHECKING:
     from debate.engine import Event, GameState
     from debate.motions import Motion
@@ -42,10 +44,10 @@ def check_seed(seed: int) -> str | None:
 class Seat:
     """Who sits in a role: a named human, or a scripted player with a difficulty."""
 
-    role: str = Field(min_length=1, max_length=40)
-    player: str = Field(min_length=1, max_length=80)
+    role: PlainText = Field(min_length=1, max_length=40)
+    player: PlainText = Field(min_length=1, max_length=80)
     kind: SeatKind = "human"
-    difficulty: str | None = Field(default=None, max_length=40)
+    difficulty: PlainText | None = Field(default=None, max_length=40)
 
     def to_json(self) -> dict[str, Any]:
         return {

@@ -10,14 +10,24 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
-from debate.store.convert import info_from_row, motion_to_snapshot, seat_from_row, seat_row, utc_now
+from debate.store.convert import (
+    count_turns,
+    event_row,
+    info_from_row,
+    motion_to_snapshot,
+    seat_from_row,
+    seat_row,
+    utc_now,
+)
 from debate.store.errors import InvalidRequest, SessionNotFound
 from debate.store.records import STATUSES, Seat, SessionInfo, check_seed
 from debate.store.repository.base import StoreBase, translate_errors
 from debate.store.repository.queries import exists, seats_of
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
+from debate.text_safety import name_problem
 
 if TYPE_CHECKING:
+    from debate.engine import Event
     from debate.motions import Motion
 
 _MAX_TITLE = 200
@@ -35,9 +45,13 @@ class SessionRows(StoreBase):
         title: str | None = None,
         parent_id: str | None = None,
         fork_seq: int | None = None,
+        events: Sequence[Event] = (),
+        status: str = "active",
     ) -> SessionInfo:
-        """Save a new session with no events yet. ``seats`` must make a legal game of
-        ``motion`` (the engine's :func:`~debate.engine.new_game` decides)."""
+        """Save a new session (with no events yet, or with ``events`` already played: the
+        whole game in one transaction, so an interruption leaves nothing half-saved).
+        ``seats`` must make a legal game of ``motion`` (the engine's
+        :func:`~debate.engine.new_game` decides)."""
         from debate.engine import IllegalAction, new_game
 
         seats = tuple(seats)
@@ -52,25 +66,31 @@ class SessionRows(StoreBase):
             raise InvalidRequest(problem)
         if (parent_id is None) != (fork_seq is None):
             raise InvalidRequest("parent_id and fork_seq go together")
-        snapshot, digest = motion_to_snapshot(motion)
+        if status not in STATUSES:
+            raise InvalidRequest(f"unknown status {status!r}")
+        if any(e.seq != i for i, e in enumerate(events)):
+            raise InvalidRequest("events must be numbered from 0 in order")
         now = utc_now()
+        rows = [event_row(None, e, now) for e in events]
+        turns, last_actor = count_turns(e.actor for e in events)
+        snapshot, digest = motion_to_snapshot(motion)
         row = {
             "title": clean_title(title or motion.title),
             "motion_id": motion.id,
             "motion_title": motion.title,
             "motion_sha256": digest,
             "seed": seed,
-            "status": "active",
+            "status": status,
             "created": now,
             "updated": now,
             "parent_id": parent_id,
             "fork_seq": fork_seq,
-            "next_seq": 0,
-            "turns": 0,
-            "last_actor": None,
+            "next_seq": len(rows),
+            "turns": turns,
+            "last_actor": last_actor,
         }
         session_id = self._insert_session(
-            lambda _conn: NewSession(row, seats, snapshot=(digest, motion.id, snapshot))
+            lambda _conn: NewSession(row, seats, rows, snapshot=(digest, motion.id, snapshot))
         )
         return self.get(session_id)
 
@@ -227,6 +247,8 @@ def clean_title(title: str) -> str:
     title = " ".join(title.split())
     if not title:
         raise InvalidRequest("a session title cannot be empty")
+    if problem := name_problem(title):
+        raise InvalidRequest(f"a session title: {problem}")
     return title[:_MAX_TITLE]
 
 
