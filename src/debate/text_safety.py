@@ -49,6 +49,20 @@ def neutralise(text: str) -> str:
     return _UNSAFE.sub(_visible, text)
 
 
+_JSON_UNSAFE = re.compile("[\x7f-\x9f" + BIDI + "]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``, which escapes C0 controls
+    already) with DEL, C1 controls and bidi overrides written as ``\\uXXXX`` escapes too:
+    the same data, but ``cat`` of the file cannot move a terminal.
+
+    >>> json_safe('"a\u009b2Jb"')
+    '"a\\\\u009b2Jb"'
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
 def is_safe(text: str) -> bool:
     """Whether ``text`` holds nothing :func:`neutralise` would change."""
     return _UNSAFE.search(text) is None

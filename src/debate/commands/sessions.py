@@ -21,10 +21,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from debate.commands.common import DbOption, JsonOption, bad_input_exits, err, fail, out, print_json
+from debate.commands.common import (
+    DbOption,
+    JsonOption,
+    bad_input_exits,
+    err,
+    fail,
+    out,
+    print_json,
+    safe,
+)
+from debate.text_safety import json_safe, neutralise
 from debate.validation import parse_json, read_text
 
 if TYPE_CHECKING:
@@ -35,7 +44,7 @@ ExportWriter = Callable[["Store", str], str]
 
 def write_json(store: Store, session_id: str) -> str:
     """The session document (docs/sessions.md), pretty-printed, ending in a newline."""
-    return json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False)) + "\n"
 
 
 #: Export format -> writer (or "module:function" of one, imported on first use).
@@ -86,7 +95,7 @@ def open_for_cli(db: str | None) -> Store:
     if migrated is not None and migrated.from_revision is not None:
         backup = f"; backup copy: {migrated.backup}" if migrated.backup else ""
         err.print(
-            escape(
+            safe(
                 f"upgraded {store.where} from schema {migrated.from_revision} "
                 f"to {migrated.to_revision}{backup}"
             )
@@ -133,12 +142,12 @@ def list_sessions(
     for depth, info in walk_forest(infos):
         branch = "  " * (depth - 1) + f"└ at {info.fork_seq} " if depth else ""
         table.add_row(
-            escape(info.id),
-            escape(branch) + escape(info.title),
-            escape(info.motion_id),
-            escape(_seats_text(info)),
+            safe(info.id),
+            safe(branch) + safe(info.title),
+            safe(info.motion_id),
+            safe(_seats_text(info)),
             str(info.turns),
-            escape(info.status),
+            safe(info.status),
             _local_time(info.updated),
         )
     out.print(table)
@@ -172,7 +181,7 @@ def export(
         _write_atomically(output, text)
     except OSError as e:
         fail(f"cannot write {output}: {e.strerror}", code=1)
-    err.print(escape(f"wrote {output}"))
+    err.print(safe(f"wrote {output}"))
 
 
 def import_session(
@@ -194,7 +203,7 @@ def import_session(
         return
     wanted = document.get("session", {}).get("id") if isinstance(document, dict) else None
     renamed = f" (id {wanted} is taken in this database)" if wanted and wanted != info.id else ""
-    out.print(escape(f"imported session {info.id}{renamed}: {info.title}, {info.events} events"))
+    out.print(safe(f"imported session {info.id}{renamed}: {info.title}, {info.events} events"))
 
 
 def delete(
@@ -208,7 +217,7 @@ def delete(
         info = store.get(session_id)
         if not yes:
             # typer.confirm prints plain text: no markup to escape.
-            question = (
+            question = neutralise(
                 f"Delete session {info.id} \u201c{info.title}\u201d "
                 f"({info.events} events, {info.status})?"
             )
@@ -219,7 +228,7 @@ def delete(
             if not confirmed:
                 fail("nothing deleted", code=1)
         store.delete(session_id)
-    err.print(escape(f"deleted session {info.id}"))
+    err.print(safe(f"deleted session {info.id}"))
 
 
 def register(app: typer.Typer) -> None:

@@ -41,7 +41,7 @@ from debate.tui.screens.replay_dialogs import (
     NoteDialog,
     NoteDraft,
 )
-from debate.tui.text import literal, role_label
+from debate.tui.text import literal, role_label, safe
 from debate.tui.widgets.brief import brief_renderable
 from debate.tui.widgets.index_chart import CriteriaChart, Line, TraceChart
 from debate.tui.widgets.package import package_renderable
@@ -219,7 +219,7 @@ class ReplayScreen(Screen[None]):
 
     def on_mount(self) -> None:
         record = self.record
-        self.sub_title = f"Replay: {record.title}"
+        self.sub_title = safe(f"Replay: {record.title}")
         timeline = self.query_one(Timeline)
         timeline.load(
             timeline_rows(self.replay), self.replay.note_points(), role_styles(record.motion)
@@ -404,7 +404,7 @@ class ReplayScreen(Screen[None]):
             parts: list[RenderableType] = [Text(f"Notes {where}", style="bold")]
             for n in notes:
                 line = Text.assemble(("✎ ", "bold"), literal(n.author, "bold"), ": ")
-                line.append(n.text)  # literal: appended as plain text
+                line.append(safe(n.text))  # literal: appended as plain text
                 parts.append(line)
             parts.append(Text("e edits, d deletes the last note here", style="dim"))
             body = Group(*parts)
@@ -415,7 +415,7 @@ class ReplayScreen(Screen[None]):
         listing.clear_options()
         for n in self.replay.notes:
             label = Text.assemble((f"{n.point:>4} ", "dim"), literal(n.author, "bold"), ": ")
-            label.append(" ".join(n.text.split())[:120])
+            label.append(safe(" ".join(n.text.split())[:120]))
             listing.add_option(Option(label, id=f"note-{n.id}"))
 
     @on(OptionList.OptionSelected, "#replay-notes-all")
@@ -489,7 +489,7 @@ class ReplayScreen(Screen[None]):
             self.notify("No note here to delete.", markup=False)
             return
         question = Text.assemble("Delete this note by ", literal(note.author, "bold"), "?\n\n")
-        question.append(note.text)
+        question.append(safe(note.text))
         self.app.push_screen(
             ConfirmDialog(question, ok="Delete"), lambda ok: self._note_deleted(note, ok)
         )
