@@ -16,6 +16,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from debate.paths import default_db_path
 from debate.text_safety import json_safe, neutralise
 from debate.validation import DataError
 
@@ -25,7 +26,8 @@ DbOption = Annotated[
         "--db",
         envvar="DEBATE_DB",
         show_envvar=True,
-        help="Database URL (any SQLAlchemy URL) or SQLite file path [default: saves/debate.db]",
+        help="Database URL (any SQLAlchemy URL) or SQLite file path "
+        f"[default: {default_db_path()}]",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]

@@ -86,11 +86,14 @@ def store_errors() -> Iterator[None]:
         fail(e.message, code=e.exit_code)
 
 
-def open_for_cli(db: str | None) -> Store:
-    """Open the store for a command, telling the user (on stderr) about any upgrade."""
+def open_for_cli(db: str | None, write: bool = False, create: bool | None = None) -> Store:
+    """Open the store for a command, telling the user (on stderr) about any upgrade.
+
+    A command that only reads opens the database read-only, and refuses a ``--db`` path
+    that does not exist; only commands that save (``create``) make a new database."""
     from debate.store import open_store
 
-    store = open_store(db)
+    store = open_store(db, create=write if create is None else create, readonly=not write)
     migrated = store.migrated
     if migrated is not None and migrated.from_revision is not None:
         backup = f"; backup copy: {migrated.backup}" if migrated.backup else ""
@@ -125,7 +128,9 @@ def list_sessions(
     if status is not None and status not in STATUSES:
         fail(f"unknown status {status!r} (one of: {', '.join(STATUSES)})", code=2)
     with store_errors():
-        infos = open_for_cli(db).list_sessions(motion_id=motion, text=search, status=status)
+        store = open_for_cli(db)
+        infos = store.list_sessions(motion_id=motion, text=search, status=status)
+    err.print(safe(f"database: {store.where}"), style="dim")
     if as_json:
         print_json([i.to_json() for i in infos])
         return
@@ -196,7 +201,7 @@ def import_session(
         name = "<stdin>" if str(file) == "-" else str(file)
         document = _read_json(file, name)
         validate_document(document, name)  # before the database is even opened
-        store = open_for_cli(db)
+        store = open_for_cli(db, write=True)
         info = store.import_json(document, name)
     if as_json:
         print_json(info.to_json())
@@ -213,7 +218,7 @@ def delete(
 ) -> None:
     """Delete a session with its events and annotations."""
     with store_errors():
-        store = open_for_cli(db)
+        store = open_for_cli(db, write=True, create=False)
         info = store.get(session_id)
         if not yes:
             # typer.confirm prints plain text: no markup to escape.
@@ -251,7 +256,10 @@ def _seats_text(info: SessionInfo) -> str:
 
 
 def _local_time(value: datetime) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    try:
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, ValueError):  # a time at the edge of the calendar: show it in UTC
+        return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _read_json(file: Path, name: str) -> Any:

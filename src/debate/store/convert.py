@@ -94,7 +94,18 @@ def motion_from_snapshot(text: str, expected_sha256: str, where: str) -> Motion:
     try:
         motion = Motion.model_validate_json(text)
     except ValidationError as e:
-        raise CorruptSession(f"{where}: the stored motion no longer validates: {e}") from None
+        first = e.errors()[0]
+        raise CorruptSession(
+            f"{where}: the stored motion no longer validates "
+            f"({'.'.join(str(p) for p in first['loc'])}: {first['msg']})"
+        ) from None
+    wrong = motion.reference_problems()
+    if wrong:
+        loc, message = wrong[0]
+        raise CorruptSession(
+            f"{where}: the stored motion is inconsistent "
+            f"({'.'.join(str(p) for p in loc) or 'motion'}: {message})"
+        )
     with _MOTIONS_LOCK:
         if len(_MOTIONS) > 64:
             _MOTIONS.clear()
