@@ -34,7 +34,7 @@ from debate.commands.common import (
     safe,
 )
 from debate.text_safety import json_safe, neutralise
-from debate.validation import parse_json, read_text
+from debate.validation import MAX_FILE_BYTES, decode_text, parse_json, read_text
 
 if TYPE_CHECKING:
     from debate.store import SessionInfo, Store
@@ -129,14 +129,22 @@ def list_sessions(
         fail(f"unknown status {status!r} (one of: {', '.join(STATUSES)})", code=2)
     with store_errors():
         store = open_for_cli(db)
-        infos = store.list_sessions(motion_id=motion, text=search, status=status)
+        listing = store.scan_sessions(motion_id=motion, text=search, status=status)
+    infos = listing.sessions
     err.print(safe(f"database: {store.where}"), style="dim")
     if as_json:
         print_json([i.to_json() for i in infos])
-        return
-    if not infos:
+    elif not infos:
         err.print("no saved sessions" + (" match" if motion or search or status else ""))
-        return
+    else:
+        _print_sessions(infos)
+    for sid, problem in listing.damaged:
+        err.print(safe(f"session {sid} is damaged and was left out: {problem}"), style="red")
+    if listing.damaged:
+        raise typer.Exit(1)
+
+
+def _print_sessions(infos: list[SessionInfo]) -> None:
     table = Table(title="Saved sessions", title_justify="left")
     for col in ("id", "title", "motion", "seats", "turns", "status", "updated"):
         # Ids are typed back in other commands: never break them.
@@ -178,7 +186,8 @@ def export(
     if output is not None and output.is_dir():
         fail(f"-o {output} is a directory; give a file name", code=2)
     with store_errors():
-        text = writer(open_for_cli(db), session_id)
+        store = open_for_cli(db)
+        text = writer(store, store.resolve_id(session_id))
     if output is None:
         sys.stdout.write(text)
         return
@@ -190,25 +199,52 @@ def export(
 
 
 def import_session(
-    file: Annotated[Path, typer.Argument(help="A session document (JSON); - reads stdin.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Session documents (JSON); - reads stdin.")
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Import a session document; it is checked completely before anything is written."""
+    """Import session documents; each is checked completely before anything is written,
+    and each is reported (a bad one does not stop the others). Exit 2 if any was bad
+    input, else 1 if any could not be stored."""
+    from debate.store import StoreError
     from debate.store.document import validate_document
+    from debate.validation import DataError
 
-    with store_errors():
+    store: Store | None = None
+    imported: list[dict[str, Any]] = []
+    code = 0
+    for file in files:
         name = "<stdin>" if str(file) == "-" else str(file)
-        document = _read_json(file, name)
-        validate_document(document, name)  # before the database is even opened
-        store = open_for_cli(db, write=True)
-        info = store.import_json(document, name)
+        try:
+            document = _read_json(file, name)
+            validate_document(document, name)  # before the database is even opened
+            store = store or open_for_cli(db, write=True)
+            info = store.import_json(document, name)
+        except DataError as e:
+            for problem in e.problems:
+                err.print(safe(problem), style="red")
+            code = 2
+            continue
+        except StoreError as e:
+            err.print(safe(f"{name}: not imported: {e.message}"), style="red")
+            code = 2 if 2 in (code, e.exit_code) else 1
+            if store is None:  # the database itself cannot be opened: stop here
+                break
+            continue
+        imported.append(info.to_json())
+        if not as_json:
+            wanted = document["session"]["id"]
+            taken = f" (id {wanted} is taken in this database)" if wanted != info.id else ""
+            out.print(
+                safe(f"{name}: imported session {info.id}{taken}: {info.title}, "
+                     f"{info.events} events")
+            )
     if as_json:
-        print_json(info.to_json())
-        return
-    wanted = document.get("session", {}).get("id") if isinstance(document, dict) else None
-    renamed = f" (id {wanted} is taken in this database)" if wanted and wanted != info.id else ""
-    out.print(safe(f"imported session {info.id}{renamed}: {info.title}, {info.events} events"))
+        print_json(imported[0] if len(files) == 1 and imported else imported)
+    if code:
+        raise typer.Exit(code)
 
 
 def delete(
@@ -219,7 +255,7 @@ def delete(
     """Delete a session with its events and annotations."""
     with store_errors():
         store = open_for_cli(db, write=True, create=False)
-        info = store.get(session_id)
+        info = store.get(store.resolve_id(session_id))
         if not yes:
             # typer.confirm prints plain text: no markup to escape.
             question = neutralise(
@@ -232,7 +268,7 @@ def delete(
                 confirmed = False
             if not confirmed:
                 fail("nothing deleted", code=1)
-        store.delete(session_id)
+        store.delete(info.id)
     err.print(safe(f"deleted session {info.id}"))
 
 
@@ -263,7 +299,10 @@ def _local_time(value: datetime) -> str:
 
 
 def _read_json(file: Path, name: str) -> Any:
-    text = sys.stdin.read() if name == "<stdin>" else read_text(file, name)
+    if name == "<stdin>":
+        text = decode_text(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), name)
+    else:
+        text = read_text(file, name)
     return parse_json(text, name)
 
 
@@ -272,9 +311,19 @@ def _write_atomically(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); give it the mode any new file gets (the
+        # umask decides, 0644 usually), like the TUI's exports.
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

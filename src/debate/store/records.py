@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
-from debate.validation import PlainText
+from debate.text_safety import name_problem, neutralise
 
 if TYPE_CHECKING:
     from debate.engine import Event, GameState
@@ -44,10 +44,19 @@ def check_seed(seed: int) -> str | None:
 class Seat:
     """Who sits in a role: a named human, or a scripted player with a difficulty."""
 
-    role: PlainText = Field(min_length=1, max_length=40)
-    player: PlainText = Field(min_length=1, max_length=80)
+    role: str = Field(min_length=1, max_length=40)
+    player: str = Field(min_length=1, max_length=80)
     kind: SeatKind = "human"
-    difficulty: PlainText | None = Field(default=None, max_length=40)
+    difficulty: str | None = Field(default=None, max_length=40)
+
+    def problem(self) -> str | None:
+        """Why this seat cannot be saved (a control character in a name), or None. Checked
+        where seats enter (new sessions, branches); seats read back are shown neutralised."""
+        for label, value in (("role", self.role), ("player name", self.player),
+                             ("difficulty", self.difficulty or "")):
+            if found := name_problem(value):
+                return f"{label} {neutralise(value)!r}: {found}"
+        return None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -113,6 +122,14 @@ class Annotation:
     text: str
     created: datetime
     updated: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SessionListing:
+    """Sessions as listed, and the ones left out because their rows are damaged."""
+
+    sessions: list[SessionInfo]
+    damaged: list[tuple[str, str]]  # (session id, what is wrong)
 
 
 @dataclass(frozen=True, slots=True)

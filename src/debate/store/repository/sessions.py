@@ -20,11 +20,11 @@ from debate.store.convert import (
     utc_now,
 )
 from debate.store.errors import InvalidRequest, SessionNotFound
-from debate.store.records import STATUSES, Seat, SessionInfo, check_seed
+from debate.store.records import STATUSES, Seat, SessionInfo, SessionListing, check_seed
 from debate.store.repository.base import StoreBase, translate_errors
 from debate.store.repository.queries import exists, seats_of
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
-from debate.text_safety import name_problem
+from debate.text_safety import clip, name_problem
 
 if TYPE_CHECKING:
     from debate.engine import Event
@@ -55,6 +55,9 @@ class SessionRows(StoreBase):
         from debate.engine import IllegalAction, new_game
 
         seats = tuple(seats)
+        for seat in seats:
+            if problem := seat.problem():
+                raise InvalidRequest(problem)
         roles = [s.role for s in seats]
         if len(set(roles)) != len(roles):
             raise InvalidRequest("a role is seated twice")
@@ -152,6 +155,30 @@ class SessionRows(StoreBase):
             )
 
     @translate_errors
+    def resolve_id(self, given: str) -> str:
+        """The id of the one session whose id is ``given`` or starts with it (ids can be
+        typed short, like git commits); none, or several, is refused saying which."""
+        with self._reading() as conn:
+            if exists(conn, given):
+                return given
+            found = (
+                conn.execute(
+                    select(SESSIONS.c.id)
+                    .where(SESSIONS.c.id.startswith(given, autoescape=True))
+                    .order_by(SESSIONS.c.id)
+                    .limit(6)
+                )
+                .scalars()
+                .all()
+            )
+        if not found or not given:
+            raise SessionNotFound(f"no session {given!r} in {self.where}")
+        if len(found) > 1:
+            shown = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
+            raise InvalidRequest(f"{given!r} is the start of several session ids ({shown})")
+        return str(found[0])
+
+    @translate_errors
     def get(self, session_id: str) -> SessionInfo:
         """One session's summary (no events)."""
         with self._reading() as conn:
@@ -163,12 +190,50 @@ class SessionRows(StoreBase):
             raise SessionNotFound(f"no session {session_id!r} in {self.where}")
         return info_from_row(row, seats_of(conn, session_id))
 
-    @translate_errors
     def list_sessions(
         self, motion_id: str | None = None, text: str | None = None, status: str | None = None
     ) -> list[SessionInfo]:
         """Sessions, most recently updated first. ``text`` matches (case-insensitively) the
-        id, the title, the motion's title or a player's name."""
+        id, the title, the motion's title or a player's name. Sessions whose rows are
+        damaged are left out (:meth:`scan_sessions` names them)."""
+        return self.scan_sessions(motion_id, text, status).sessions
+
+    @translate_errors
+    def scan_sessions(
+        self, motion_id: str | None = None, text: str | None = None, status: str | None = None
+    ) -> SessionListing:
+        """:meth:`list_sessions`, plus the id of every session left out because a row of it
+        is damaged (a time that is not a time, a seat of an unknown kind...), and why."""
+        try:
+            infos = self._list_fast(motion_id, status)
+            damaged: list[tuple[str, str]] = []
+        except (ValueError, OverflowError):
+            infos, damaged = self._list_one_by_one(motion_id, status)
+        if text:
+            needle = text.casefold()
+            infos = [i for i in infos if needle in _haystack(i)]
+        return SessionListing(infos, damaged)
+
+    def _list_one_by_one(
+        self, motion_id: str | None, status: str | None
+    ) -> tuple[list[SessionInfo], list[tuple[str, str]]]:
+        query = select(SESSIONS.c.id)
+        if motion_id is not None:
+            query = query.where(SESSIONS.c.motion_id == motion_id)
+        if status is not None:
+            query = query.where(SESSIONS.c.status == status)
+        infos, damaged = [], []
+        with self._reading() as conn:
+            for sid in conn.execute(query).scalars().all():
+                try:
+                    infos.append(self._info(conn, sid))
+                except (ValueError, OverflowError) as e:
+                    damaged.append((str(sid), clip(str(e).splitlines()[0] if str(e) else e, 120)))
+        infos.sort(key=lambda i: i.id)
+        infos.sort(key=lambda i: i.updated, reverse=True)
+        return infos, damaged
+
+    def _list_fast(self, motion_id: str | None, status: str | None) -> list[SessionInfo]:
         query = select(SESSIONS).order_by(SESSIONS.c.updated.desc(), SESSIONS.c.id)
         seats_query = select(SEATS).order_by(SEATS.c.session_id, SEATS.c.position)
         if motion_id is not None:
@@ -185,11 +250,7 @@ class SessionRows(StoreBase):
             seats: dict[str, list[Seat]] = {}
             for r in conn.execute(seats_query):
                 seats.setdefault(r.session_id, []).append(seat_from_row(r))
-        infos = [info_from_row(r, seats.get(r.id, [])) for r in rows]
-        if text:
-            needle = text.casefold()
-            infos = [i for i in infos if needle in _haystack(i)]
-        return infos
+        return [info_from_row(r, seats.get(r.id, [])) for r in rows]
 
     @translate_errors
     def set_status(self, session_id: str, status: str) -> None:
