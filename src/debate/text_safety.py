@@ -18,7 +18,7 @@ NUL is refused in any text (:func:`text_problem`), because PostgreSQL cannot sto
 >>> text_problem("speech\\x00") , text_problem("two\\nlines")
 ('the NUL character (U+0000) is not allowed', None)
 >>> clip("x" * 500, 20)
-"'xxxxxxxxxxxxxxxxxxxx'… (500 characters)"
+"'xxxxxxxxxxxxxxxxxxx… (500 characters)"
 """
 
 from __future__ import annotations
@@ -86,9 +86,9 @@ def text_problem(text: str) -> str | None:
 def clip(value: Any, limit: int = 80) -> str:
     """A bad value as an error message may quote it: repr, neutralised, at most ``limit``
     characters of it (an error must never echo a megabyte back)."""
-    if isinstance(value, str) and len(value) > limit:
-        return f"{neutralise(repr(value[:limit]))}… ({len(value)} characters)"
-    text = neutralise(repr(value))
+    text = neutralise(repr(value[: limit + 1] if isinstance(value, str) else value))
     if len(text) > limit + 2:
-        return text[:limit] + "…"
+        text = text[:limit] + "…"
+    if isinstance(value, str) and len(value) > limit:
+        text += f" ({len(value)} characters)"
     return text

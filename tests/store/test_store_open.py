@@ -120,8 +120,8 @@ def test_importing_the_store_and_the_cli_opens_no_database(tmp_path: Path) -> No
     code = (
         "import os, debate.cli, debate.store, debate.store.repository, "
         "debate.commands.sessions\n"
-        "from debate.store import database\n"
-        "assert not database._ENGINES, database._ENGINES\n"
+        "from debate.store import engines\n"
+        "assert not engines._ENGINES, engines._ENGINES\n"
         "assert not os.path.exists('saves')\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "DEBATE_DB"}

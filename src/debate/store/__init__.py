@@ -27,9 +27,9 @@ from debate.store.database import (
     SCHEMA_HEAD,
     Migrated,
     default_db_path,
-    dispose_all,
     resolve,
 )
+from debate.store.engines import dispose_all
 from debate.store.errors import (
     AnnotationNotFound,
     CorruptDatabase,
@@ -66,7 +66,7 @@ def open_store(url: str | None = None, create: bool = True, readonly: bool = Fal
     per database. A file that is not a debate database, is damaged, or was written by a
     newer version raises a :class:`StoreError` subclass and is left untouched.
     """
-    from debate.store.database import prepared_engine
+    from debate.store.engines import prepared_engine
 
     target = resolve(url)
     engine, migrated = prepared_engine(target, create=create, readonly=readonly)

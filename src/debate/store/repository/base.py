@@ -11,7 +11,8 @@ from typing import ParamSpec, TypeVar
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from debate.store.database import Migrated, Target, db_failure, forget_engine
+from debate.store.database import Migrated, Target, db_failure
+from debate.store.engines import forget_engine
 from debate.store.errors import CorruptSession, StoreError
 from debate.store.repository.sqlite_append import SqliteAppender
 from debate.text_safety import clip
