@@ -429,21 +429,22 @@ def test_import_takes_several_files_and_reports_each(
     assert len(open_store(str(db)).list_sessions()) == 2
 
 
-def test_ids_accept_a_unique_prefix(tmp_path: Path) -> None:
+def test_ids_accept_a_unique_prefix(document: dict[str, Any], tmp_path: Path) -> None:
     path = tmp_path / "games.db"
     store = open_store(str(path))
-    sid = finished_session(store)
-    assert store.resolve_id(sid[:3]) == sid
-    exported = debate("export", sid[:4], "--db", str(path))
-    assert exported.exit_code == 0 and json.loads(exported.stdout)["session"]["id"] == sid
-    other = finished_session(store)
-    common = os.path.commonprefix([sid, other])
-    ambiguous = debate("export", common, "--db", str(path))
-    assert ambiguous.exit_code == 2 and (
-        "several" in ambiguous.stderr or "no session" in ambiguous.stderr
-    )
+    for wanted in ("seminar-a1", "seminar-b2"):
+        store.import_json({**document, "session": {**document["session"], "id": wanted}})
+    assert store.resolve_id("seminar-a") == "seminar-a1"
+    exported = debate("export", "seminar-b", "--db", str(path))
+    assert exported.exit_code == 0, exported.output
+    assert json.loads(exported.stdout)["session"]["id"] == "seminar-b2"
+    ambiguous = debate("export", "semi", "--db", str(path))
+    assert ambiguous.exit_code == 2 and "several session ids" in ambiguous.stderr
+    assert "seminar-a1, seminar-b2" in ambiguous.stderr
     missing = debate("export", "zzzz", "--db", str(path))
     assert missing.exit_code == 2 and "no session 'zzzz'" in missing.stderr
+    wildcard = debate("export", "%", "--db", str(path))  # LIKE wildcards are literal
+    assert wildcard.exit_code == 2
 
 
 def test_a_missing_db_is_created_only_by_commands_that_write(
