@@ -471,3 +471,29 @@ def test_the_default_database_is_named_in_help_and_listing(
     listed = debate("sessions")
     assert listed.exit_code == 0 and str(default_db_path()) in listed.stderr.replace("\n", "")
     assert "debate.db" in debate("--help").stdout
+
+
+# -- item 1 on the command line: sessions, exports -----------------------------------------
+
+
+def test_sessions_and_every_export_make_escape_sequences_visible(tmp_path: Path) -> None:
+    osc52 = "\x1b]52;c;aGVsbG8=\x07"
+    path = tmp_path / "games.db"
+    store = open_store(str(path))
+    sid = store.create_session(motion(), SEATS, seed=3, title="Seminar").id
+    speech = Event(seq=0, actor="kyiv", action=Speak(text=f"Hear {osc52} me \u202eout\x9b2J"))
+    store.append(sid, speech, 0)
+    store.annotate(sid, 0, "Dr Ivanova", f"note {osc52}")
+    store.close()
+    _damage(path, "UPDATE sessions SET title = ? WHERE id = ?", f"Seminar {osc52}", sid)
+    outputs = [debate("sessions", "--db", str(path))]
+    for fmt in ("md", "html", "json"):
+        outputs.append(debate("export", sid, "--db", str(path), "--format", fmt))
+    for result in outputs:
+        assert result.exit_code == 0, result.output
+        assert not any(c in result.output for c in ("\x1b", "\x07", "\x9b", "\u202e"))
+    assert "␛]52;c;aGVsbG8=␇" in outputs[0].stdout and "52;c;aGVsbG8=␇" in outputs[1].stdout
+    assert "␛]52" in outputs[2].stdout
+    assert json.loads(outputs[3].stdout)["events"][0]["action"]["text"].startswith(
+        f"Hear {osc52}"
+    )  # the JSON document keeps the data, escaped
