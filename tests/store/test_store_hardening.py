@@ -376,6 +376,13 @@ def test_a_file_nobody_may_write_is_still_listed(
         result = debate("sessions", "--db", str(path), "--json")
         assert result.exit_code == 0, result.output
         assert [s["id"] for s in json.loads(result.stdout)] == [sid]
+        from debate.store import dispose_all
+
+        dispose_all()
+        anyone = open_store(str(path))  # the lobby and the replay open it the same way
+        assert [i.id for i in anyone.list_sessions()] == [sid]
+        with pytest.raises(StoreError, match="read-only"):
+            anyone.set_title(sid, "renamed")
     finally:
         tmp_path.chmod(0o755)
         path.chmod(0o644)

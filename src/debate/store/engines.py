@@ -47,6 +47,8 @@ def prepared_engine(
         raise NoDatabase(
             f"no database at {path} (check the path; commands that save games create it)"
         )
+    if path is not None and path.is_file() and not _writable(path):
+        readonly = True  # a file (or folder) this user may not write: read it, never fail
     if readonly and path is not None and inspect_sqlite_file(path) == SCHEMA_HEAD:
         return _readonly_engine(target), None
     with _LOCK:
@@ -79,6 +81,11 @@ def prepared_engine(
         _ENGINES[key] = engine
         _READY.add(key)
         return engine, migrated
+
+
+def _writable(path: os.PathLike[str]) -> bool:
+    folder = os.path.dirname(os.fspath(path)) or "."
+    return os.access(path, os.W_OK) and os.access(folder, os.W_OK)
 
 
 def _readonly_engine(target: Target) -> Engine:
