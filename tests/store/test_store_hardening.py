@@ -504,3 +504,11 @@ def test_sessions_and_every_export_make_escape_sequences_visible(tmp_path: Path)
     assert json.loads(outputs[3].stdout)["events"][0]["action"]["text"].startswith(
         f"Hear {osc52}"
     )  # the JSON document keeps the data, escaped
+
+
+def test_an_id_of_a_megabyte_is_not_echoed_back(tmp_path: Path) -> None:
+    path = tmp_path / "games.db"
+    open_store(str(path)).close()
+    result = debate("export", "\x1b[2J" + "a" * 1_000_000, "--db", str(path))
+    assert result.exit_code == 2 and len(result.stderr) < 3000
+    assert "\x1b" not in result.stderr and "no session" in result.stderr

@@ -32,6 +32,9 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 
+#: Longest error message printed (longer ones are cut, saying how long they were).
+MAX_MESSAGE = 2000
+
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -44,6 +47,8 @@ def safe(text: object) -> str:
 
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a plain message (never markup) to stderr and exit with ``code``."""
+    if len(message) > MAX_MESSAGE:  # never echo a megabyte of someone's input back
+        message = message[:MAX_MESSAGE] + f"… ({len(message)} characters)"
     err.print(f"[bold red]error:[/] {safe(message)}")
     raise typer.Exit(code)
 

@@ -172,10 +172,10 @@ class SessionRows(StoreBase):
                 .all()
             )
         if not found or not given:
-            raise SessionNotFound(f"no session {given!r} in {self.where}")
+            raise SessionNotFound(f"no session {clip(given)} in {self.where}")
         if len(found) > 1:
             shown = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
-            raise InvalidRequest(f"{given!r} is the start of several session ids ({shown})")
+            raise InvalidRequest(f"{clip(given)} is the start of several session ids ({shown})")
         return str(found[0])
 
     @translate_errors
