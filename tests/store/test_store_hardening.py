@@ -512,3 +512,9 @@ def test_an_id_of_a_megabyte_is_not_echoed_back(tmp_path: Path) -> None:
     result = debate("export", "\x1b[2J" + "a" * 1_000_000, "--db", str(path))
     assert result.exit_code == 2 and len(result.stderr) < 3000
     assert "\x1b" not in result.stderr and "no session" in result.stderr
+
+
+def test_a_game_left_active_behind_its_last_event_loads_as_finished(store: Store) -> None:
+    sid = finished_session(store)
+    store.set_status(sid, "active")  # what a kill between two writes used to leave
+    assert store.load(sid).info.status == "finished"

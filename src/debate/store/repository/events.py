@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -99,8 +100,13 @@ class EventLog(StoreBase):
             state = fold(motion, events, roles=[s.role for s in seats])
         except CorruptLog as e:
             raise CorruptSession(f"{where} does not replay: {e}") from None
+        info = info_from_row(row, seats)
+        if state.finished and info.status == "active":
+            # Written by a version that saved the status apart from the last event: the
+            # events say the game is over, and they are the source of truth.
+            info = replace(info, status="finished")
         return LoadedSession(
-            info=info_from_row(row, seats),
+            info=info,
             motion=motion,
             seats=tuple(seats),
             events=tuple(events),
