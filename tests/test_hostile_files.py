@@ -117,6 +117,7 @@ def test_the_commitment_models_refuse_non_finite_and_huge_numbers() -> None:
         ("weight = 3.0", "weight = nan", "criteria[0].weight"),
         ("weight = 3.0", "weight = 1e300", "criteria[0].weight"),
         ("rounds = 1", "rounds = 99999999999999999999", "phases[0].rounds"),
+        ("rounds = 1", "rounds = true", "phases[0].rounds"),  # strict: true is not 1
     ],
 )
 def test_a_motion_with_an_impossible_number_is_refused(

@@ -161,7 +161,7 @@ class Claim(_Model):
 class Phase(_Model):
     id: Id
     name: PlainText = Field(min_length=1, max_length=80)
-    rounds: int = Field(ge=1, le=20)
+    rounds: int = Field(strict=True, ge=1, le=20)
     actions: tuple[ActionType, ...] = Field(min_length=1)
 
 
@@ -172,7 +172,7 @@ class Motion(_Model):
     title: PlainText = Field(min_length=1, max_length=200, description="the proposition debated")
     summary: Prose = Field(min_length=1, max_length=2000)
     source: Source
-    actions_per_turn: int = Field(default=2, ge=1, le=10)
+    actions_per_turn: int = Field(default=2, strict=True, ge=1, le=10)
     agreement: Literal["unanimous", "majority"] = "unanimous"
     roles: tuple[Role, ...] = Field(min_length=2)
     turn_order: tuple[Annotated[str, Field(max_length=40)], ...] = Field(min_length=2)

@@ -45,6 +45,7 @@ class Selector(BaseModel):
     by_nuclear: bool | None = None
     max_years: int | None = Field(
         default=None,
+        strict=True,
         ge=0,
         le=1000,
         description="only time-limited commitments lasting at most this many years "
