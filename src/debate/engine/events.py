@@ -22,7 +22,9 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    seq: int = Field(strict=True, ge=0, lt=MAX_EVENTS, description="position in the session, from 0")
+    seq: int = Field(
+        strict=True, ge=0, lt=MAX_EVENTS, description="position in the session, from 0"
+    )
     actor: str = Field(max_length=40)
     action: Action
     rationale: SafeText | None = Field(default=None, max_length=1000)
