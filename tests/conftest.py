@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from debate.engine.testing import tiny_motion
 from debate.motions import Motion, load_motion
+
+# Never touch the real per-user database: the default database of every test (and of every
+# `debate` subprocess a test starts, which inherits this environment) lives in a temporary
+# data directory, and no DEBATE_DB set outside leaks in.
+os.environ["DEBATE_DATA_DIR"] = tempfile.mkdtemp(prefix="debate-test-data-")
+os.environ.pop("DEBATE_DB", None)
 
 ROOT = Path(__file__).resolve().parents[1]
 MOTIONS_DIR = ROOT / "motions"

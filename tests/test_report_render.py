@@ -25,6 +25,7 @@ from debate.report.markdown import render_markdown
 from debate.report.sample import MARKUP_SPEECH, sample_events, sample_motion
 from debate.scoring.game import GameScores, RoleScore
 from debate.scoring.results import CriterionScore, Scorecard, StressResult
+from debate.text_safety import neutralise
 
 MD = MarkdownIt("commonmark").enable("table").enable("strikethrough")
 
@@ -173,7 +174,8 @@ def test_md_escape_renders_any_text_literally(text: str) -> None:
     assert rendered.startswith("<p>") and rendered.endswith("</p>")
     inner = rendered[3:-4].replace("<br />\n", "\n")
     assert "<" not in inner
-    lines = text.split("\n")
+    # Control and bidi characters show as visible stand-ins (debate.text_safety).
+    lines = neutralise(text).split("\n")
     # Leading/trailing spaces of a line are not kept; a blank line shows as a no-break space.
     expected = [line.strip() or "\xa0" for line in lines]
     got = [line.strip() or "\xa0" for line in html.unescape(inner).split("\n")]

@@ -9,11 +9,14 @@ import importlib
 import typer
 
 from debate.commands.common import DbOption
+from debate.paths import default_db_path
 
 app = typer.Typer(
     name="debate",
     help="Guarantees: a debate game on security guarantees for Ukraine. "
-    "Run with no command to open the game's lobby.",
+    "Run with no command to open the game's lobby.\n\n"
+    f"Games are saved in {default_db_path()} unless --db or DEBATE_DB names another "
+    "database.",
     no_args_is_help=False,
     add_completion=False,
     pretty_exceptions_enable=False,

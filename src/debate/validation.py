@@ -17,7 +17,10 @@ from __future__ import annotations
 
 import difflib
 import json
+import math
+import os
 import re
+import stat
 import tomllib
 import types
 from collections.abc import Iterable, Sequence
@@ -25,9 +28,35 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import BaseModel, ValidationError
+from pydantic import AfterValidator, BaseModel, Field, ValidationError
+from pydantic_core import PydanticCustomError
+
+from debate.text_safety import clip, name_problem, neutralise, text_problem
 
 M = TypeVar("M", bound=BaseModel)
+
+#: Largest data file read (motions, packages, session documents): 16 MiB.
+MAX_FILE_BYTES = 16 * 1024 * 1024
+
+
+def _plain(value: str) -> str:
+    if problem := name_problem(value):
+        raise PydanticCustomError("control_character", problem)
+    return value
+
+
+def _no_nul(value: str) -> str:
+    if problem := text_problem(value):
+        raise PydanticCustomError("nul_character", problem)
+    return value
+
+
+#: A name, title or id: no control character (not even a newline) and no bidi override.
+PlainText = Annotated[str, AfterValidator(_plain)]
+#: Free text (speeches, notes, briefs): anything but NUL; renderers neutralise the rest.
+SafeText = Annotated[str, AfterValidator(_no_nul)]
+#: A float that is a real number (no inf, no NaN).
+FiniteFloat = Annotated[float, Field(allow_inf_nan=False)]
 
 # Discriminator tags pydantic inserts in locations (e.g. the commitment kind); they are not
 # field names a person wrote, so they are dropped from paths.
@@ -82,13 +111,14 @@ def problems_from(
         elif err["type"] == "literal_error":
             # pydantic's "Input should be 'a' or 'b'" does not say what was written.
             expected = (err.get("ctx") or {}).get("expected", "")
-            message = f"{err['input']!r} is not allowed; expected {expected}"
+            message = f"{clip(err['input'])} is not allowed; expected {expected}"
         elif err["type"] in _BOUND_ERRORS:
-            message = f"{err['input']!r} is out of range; " + message.replace("Input ", "it ", 1)
+            bound = message.replace("Input ", "it ", 1)
+            message = f"{clip(err['input'])} is out of range; {bound}"
         elif err["type"] == "string_pattern_mismatch":
             # The regex means nothing to a person; the field's description says what fits.
             described = _description(model, err["loc"]) if model is not None else None
-            message = f"{err['input']!r} is not allowed" + (
+            message = f"{clip(err['input'])} is not allowed" + (
                 f"; expected {described}" if described else f" ({message})"
             )
         elif err["type"] == "missing":
@@ -96,7 +126,7 @@ def problems_from(
         elif err["type"] == "union_tag_invalid":
             ctx = err.get("ctx") or {}
             message = f"unknown kind {ctx.get('tag')!r}; expected one of {ctx.get('expected_tags')}"
-        problems.append(Problem(file, field_path(loc), message))
+        problems.append(Problem(file, field_path(loc), neutralise(message)[:300]))
     return problems
 
 
@@ -198,28 +228,109 @@ def _clean_loc(loc: tuple[str | int, ...], data: Any) -> list[str | int]:
     return out
 
 
-def read_text(path: Path, name: str | None = None) -> str:
-    """A UTF-8 text file's content; every way of failing is a :class:`DataError`."""
+def read_text(path: Path, name: str | None = None, limit: int = MAX_FILE_BYTES) -> str:
+    """A UTF-8 text file's content; every way of failing is a :class:`DataError`.
+
+    Only regular files are read (a FIFO, a device or a symlink to one is refused without
+    blocking), and at most ``limit`` bytes of them."""
     name = name or str(path)
+
+    def refuse(message: str) -> DataError:
+        return DataError([Problem(name, "", message)])
+
     try:
-        return path.read_text(encoding="utf-8")
+        # O_NONBLOCK: opening a FIFO with no writer must not wait forever.
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise DataError([Problem(name, "", "file not found")]) from None
+        raise refuse("file not found") from None
     except IsADirectoryError:
-        raise DataError([Problem(name, "", "is a directory, not a file")]) from None
+        raise refuse("is a directory, not a file") from None
+    except OSError as e:
+        raise refuse(f"cannot read: {e.strerror}") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise refuse("is a directory, not a file")
+        if not stat.S_ISREG(info.st_mode):
+            raise refuse("is not a regular file (a pipe, device or socket); give a file")
+        if info.st_size > limit:
+            raise refuse(f"is too large ({info.st_size} bytes; at most {limit})")
+        with os.fdopen(fd, "rb") as f:
+            fd = -1
+            data = f.read(limit + 1)
+    except OSError as e:
+        raise refuse(f"cannot read: {e.strerror}") from None
+    finally:
+        if fd >= 0:
+            os.close(fd)
+    return decode_text(data, name, limit)
+
+
+def decode_text(data: bytes, name: str, limit: int = MAX_FILE_BYTES) -> str:
+    """Bytes read from a file or stdin as text, within the size cap, as UTF-8."""
+    if len(data) > limit:
+        raise DataError([Problem(name, "", f"is too large (more than {limit} bytes)")])
+    try:
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         raise DataError([Problem(name, "", "not UTF-8 text")]) from None
-    except OSError as e:
-        raise DataError([Problem(name, "", f"cannot read: {e.strerror}")]) from None
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number this program accepts (numbers must be finite)")
 
 
 def parse_json(text: str, name: str) -> Any:
-    """JSON text as Python data; malformed JSON is a problem with its line and column."""
+    """JSON text as Python data; malformed JSON is a problem with its line and column.
+    ``NaN``/``Infinity``, numbers too long to convert and nesting too deep are refused."""
     try:
-        return json.loads(text)
+        data = json.loads(text, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         msg = f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}"
         raise DataError([Problem(name, "", msg)]) from None
+    except RecursionError:
+        raise DataError([Problem(name, "", "nested too deeply to read")]) from None
+    except ValueError as e:
+        raise DataError([Problem(name, "", f"unreadable number: {clip(str(e), 120)}")]) from None
+    return check_strings(data, name)
+
+
+def parse_toml(text: str, name: str) -> Any:
+    """TOML text as Python data, with the same refusals as :func:`parse_json`."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise DataError([Problem(name, "", f"malformed TOML: {clip(str(e), 200)}")]) from None
+    except RecursionError:
+        raise DataError([Problem(name, "", "nested too deeply to read")]) from None
+    except ValueError as e:
+        raise DataError([Problem(name, "", f"unreadable number: {clip(str(e), 120)}")]) from None
+    return check_strings(data, name)
+
+
+def check_strings(data: Any, name: str) -> Any:
+    """Refuse NUL in any string (key or value) of parsed data, naming the field path;
+    non-finite floats are refused the same way (TOML writes them as ``inf``/``nan``)."""
+    problems: list[Problem] = []
+    stack: list[tuple[Any, tuple[str | int, ...]]] = [(data, ())]
+    while stack and len(problems) < 20:
+        node, path = stack.pop()
+        if isinstance(node, str):
+            if problem := text_problem(node):
+                problems.append(Problem(name, field_path(path), problem))
+        elif isinstance(node, float):
+            if not math.isfinite(node):
+                problems.append(Problem(name, field_path(path), f"{node} is not a finite number"))
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if problem := text_problem(str(key)):
+                    problems.append(Problem(name, field_path(path), f"a key: {problem}"))
+                stack.append((value, (*path, str(key))))
+        elif isinstance(node, list):
+            stack.extend((value, (*path, i)) for i, value in enumerate(node))
+    if problems:
+        raise DataError(sorted(problems, key=lambda p: p.path))
+    return data
 
 
 def read_data(path: Path) -> Any:
@@ -228,10 +339,7 @@ def read_data(path: Path) -> Any:
     text = read_text(path)
     if path.suffix.lower() == ".json":
         return parse_json(text, name)
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as e:
-        raise DataError([Problem(name, "", f"malformed TOML: {e}")]) from None
+    return parse_toml(text, name)
 
 
 def validate_data(data: Any, model: type[M], file: str) -> M:
@@ -240,6 +348,8 @@ def validate_data(data: Any, model: type[M], file: str) -> M:
         return model.model_validate(data)
     except ValidationError as e:
         raise DataError(problems_from(e, file, data, model)) from None
+    except RecursionError:
+        raise DataError([Problem(file, "", "nested too deeply to read")]) from None
 
 
 def load_file(path: Path, model: type[M]) -> M:

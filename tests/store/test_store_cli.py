@@ -11,7 +11,7 @@ from typer.testing import CliRunner, Result
 
 from debate.cli import app
 from debate.commands import sessions as sessions_cli
-from debate.store import Store
+from debate.store import Store, open_store
 
 runner = CliRunner()
 
@@ -94,7 +94,7 @@ def test_export_to_a_directory_is_bad_input(db_url: str, store: Store, tmp_path:
     assert result.exit_code == 2 and "is a directory" in result.output
 
 
-def test_sessions_on_an_empty_database_and_bad_filters(db_url: str) -> None:
+def test_sessions_on_an_empty_database_and_bad_filters(db_url: str, store: Store) -> None:
     empty = debate("sessions", "--db", db_url)
     assert empty.exit_code == 0 and "no saved sessions" in empty.stderr
     assert json.loads(debate("sessions", "--db", db_url, "--json").stdout) == []
@@ -219,6 +219,10 @@ def test_commands_refuse_a_file_that_is_not_a_debate_database(tmp_path: Path) ->
 
 def test_commands_read_debate_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
+    missing = debate("sessions", "--json", env={"DEBATE_DB": str(tmp_path / "env.db")})
+    assert missing.exit_code == 2 and "no database at" in missing.stderr  # a typo, not a DB
+    assert not (tmp_path / "env.db").exists()
+    open_store(str(tmp_path / "env.db")).close()
     result = debate("sessions", "--json", env={"DEBATE_DB": str(tmp_path / "env.db")})
     assert result.exit_code == 0 and json.loads(result.stdout) == []
     assert (tmp_path / "env.db").is_file() and not (tmp_path / "saves").exists()

@@ -65,10 +65,11 @@ def saved_game(path: Path) -> str:
 # -- where the database is ------------------------------------------------------------------
 
 
-def test_the_default_database_follows_the_working_directory_at_call_time(
+def test_the_default_database_is_one_per_user_whatever_the_working_directory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("DEBATE_DB", raising=False)
+    monkeypatch.setenv("DEBATE_DATA_DIR", str(tmp_path / "data"))
     first, second = tmp_path / "first", tmp_path / "second"
     first.mkdir()
     second.mkdir()
@@ -76,10 +77,23 @@ def test_the_default_database_follows_the_working_directory_at_call_time(
     a = open_store()
     monkeypatch.chdir(second)
     b = open_store()
-    assert (first / "saves" / "debate.db").is_file()
-    assert (second / "saves" / "debate.db").is_file()
-    assert a.where == str(first / "saves" / "debate.db")
-    assert a.engine is not b.engine
+    assert a.where == b.where == str(tmp_path / "data" / "debate.db")
+    assert (tmp_path / "data" / "debate.db").is_file()
+    assert not (first / "saves").exists() and not (second / "saves").exists()
+    assert a.engine is b.engine
+
+
+def test_without_an_override_the_default_is_in_the_platform_user_data_dir(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from platformdirs import user_data_dir
+
+    from debate.paths import default_db_path
+
+    monkeypatch.delenv("DEBATE_DATA_DIR", raising=False)
+    assert default_db_path() == Path(user_data_dir("debate-guarantees", appauthor=False)) / (
+        "debate.db"
+    )
 
 
 def test_debate_db_overrides_the_default_and_an_argument_overrides_it(
@@ -106,8 +120,8 @@ def test_importing_the_store_and_the_cli_opens_no_database(tmp_path: Path) -> No
     code = (
         "import os, debate.cli, debate.store, debate.store.repository, "
         "debate.commands.sessions\n"
-        "from debate.store import database\n"
-        "assert not database._ENGINES, database._ENGINES\n"
+        "from debate.store import engines\n"
+        "assert not engines._ENGINES, engines._ENGINES\n"
         "assert not os.path.exists('saves')\n"
     )
     env = {k: v for k, v in os.environ.items() if k != "DEBATE_DB"}
@@ -289,7 +303,6 @@ def _newer(path: Path) -> None:
 @pytest.mark.parametrize(
     ("make", "error", "message"),
     [
-        (lambda p: p.write_bytes(b""), NotADebateDatabase, "empty file"),
         (lambda p: p.write_text("name,score\nolena,3\n"), NotADebateDatabase, "not an SQLite"),
         (lambda p: p.write_bytes(os.urandom(8192)), NotADebateDatabase, "not an SQLite"),
         (_foreign_sqlite, NotADebateDatabase, "not a debate one"),
@@ -297,7 +310,7 @@ def _newer(path: Path) -> None:
         (_truncated, CorruptDatabase, "damaged"),
         (_newer, NewerSchema, "newer version"),
     ],
-    ids=["empty", "text", "random", "foreign", "corrupted", "truncated", "newer"],
+    ids=["text", "random", "foreign", "corrupted", "truncated", "newer"],
 )
 def test_a_file_that_is_not_a_usable_debate_database_is_refused_untouched(
     tmp_path: Path, make: object, error: type[Exception], message: str

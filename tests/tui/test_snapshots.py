@@ -18,8 +18,13 @@ from debate.tui.screens.debrief import DebriefScreen
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
 
+#: The lobby names the database; a snapshot must not show the test's temporary path.
+SHOWN_DB = "/home/student/.local/share/debate-guarantees/debate.db"
+
+
 @pytest.mark.parametrize("size", SIZES)
-def test_lobby(snap_compare, store, size: tuple[int, int]) -> None:
+def test_lobby(snap_compare, store, size: tuple[int, int], monkeypatch) -> None:
+    monkeypatch.setattr("debate.tui.screens.lobby.saves_location", lambda _app: SHOWN_DB)
     assert snap_compare(create_app(store=store), terminal_size=size)
 
 

@@ -16,6 +16,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from debate.paths import default_db_path
+from debate.text_safety import json_safe, neutralise
 from debate.validation import DataError
 
 DbOption = Annotated[
@@ -24,24 +26,41 @@ DbOption = Annotated[
         "--db",
         envvar="DEBATE_DB",
         show_envvar=True,
-        help="Database URL (any SQLAlchemy URL) or SQLite file path [default: saves/debate.db]",
+        help="Database URL (any SQLAlchemy URL) or SQLite file path "
+        f"[default: {default_db_path()}]",
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
+
+#: Longest error message printed (longer ones are cut, saying how long they were).
+MAX_MESSAGE = 2000
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
 
+def safe(text: object) -> str:
+    """Any text for a Rich markup string: control and bidi characters made visible
+    (:func:`debate.text_safety.neutralise`), then markup escaped."""
+    return escape(neutralise(str(text)))
+
+
 def fail(message: str, code: int = 1) -> NoReturn:
     """Print a plain message (never markup) to stderr and exit with ``code``."""
-    err.print(f"[bold red]error:[/] {escape(message)}")
+    if len(message) > MAX_MESSAGE:  # never echo a megabyte of someone's input back
+        message = message[:MAX_MESSAGE] + f"… ({len(message)} characters)"
+    err.print(f"[bold red]error:[/] {safe(message)}")
     raise typer.Exit(code)
 
 
 def print_json(document: Any) -> None:
-    """Write exactly one JSON document to stdout."""
-    sys.stdout.write(json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+    """Write exactly one JSON document to stdout: strict JSON (a NaN or infinity is a
+    failure, never written), with no raw control or bidi character."""
+    try:
+        text = json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False)
+    except ValueError:
+        fail("a result was not a finite number; nothing was written", code=1)
+    sys.stdout.write(json_safe(text) + "\n")
 
 
 @contextmanager
@@ -51,5 +70,5 @@ def bad_input_exits() -> Iterator[None]:
         yield
     except DataError as e:
         for problem in e.problems:
-            err.print(escape(str(problem)), style="red")
+            err.print(safe(problem), style="red")
         raise typer.Exit(2) from None

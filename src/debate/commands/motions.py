@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json
+from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json, safe
 from debate.validation import DataError
 
 motions_app = typer.Typer(help="List, check and describe motion files.", no_args_is_help=True)
@@ -43,17 +42,17 @@ def list_motions(dirs: DirOption = None, as_json: JsonOption = False) -> None:
     ids = [m.id for _, m in found if not isinstance(m, DataError)]
     for path, motion in found:
         if not isinstance(motion, DataError) and ids.count(motion.id) > 1:
-            table.add_row(f"[red]{escape(motion.id)}[/]",
+            table.add_row(f"[red]{safe(motion.id)}[/]",
                           "[red]duplicate id: give each motion its own[/]", "",
-                          escape(str(path)))
+                          safe(str(path)))
             continue
         if isinstance(motion, DataError):
             table.add_row(
-                "[red]invalid[/]", "[red]run `debate motions check` on it[/]", "", escape(str(path))
+                "[red]invalid[/]", "[red]run `debate motions check` on it[/]", "", safe(str(path))
             )
         else:
             roles = ", ".join(r.name for r in motion.roles)
-            table.add_row(escape(motion.id), escape(motion.title), escape(roles), escape(str(path)))
+            table.add_row(safe(motion.id), safe(motion.title), safe(roles), safe(str(path)))
     if not found:
         err.print("no motion files found (looked in ./motions and --dir)")
     out.print(table)
@@ -71,9 +70,9 @@ def check(files: Annotated[list[Path], typer.Argument(help="Motion files to chec
         except DataError as e:
             failed = True
             for problem in e.problems:
-                err.print(escape(str(problem)), style="red")
+                err.print(safe(str(problem)), style="red")
         else:
-            out.print(f"{escape(str(path))}: ok")
+            out.print(f"{safe(str(path))}: ok")
     if failed:
         raise typer.Exit(2)
 
@@ -95,13 +94,13 @@ def show(
 
     with bad_input_exits():
         m = resolve_motion(motion, dirs or [])
-    out.print(f"[bold]{escape(m.title)}[/]\n{escape(m.summary)}\n")
+    out.print(f"[bold]{safe(m.title)}[/]\n{safe(m.summary)}\n")
     for role in m.roles:
-        out.print(f"[bold]{escape(role.symbol)} {escape(role.name)}[/]: {escape(role.position)}")
+        out.print(f"[bold]{safe(role.symbol)} {safe(role.name)}[/]: {safe(role.position)}")
     src = m.source
     out.print(
-        f"\nSource: {escape(src.author)}, {escape(src.title)}, {escape(src.outlet)}, "
-        f"{escape(src.date)}" + (f", {escape(src.url)}" if src.url else "")
+        f"\nSource: {safe(src.author)}, {safe(src.title)}, {safe(src.outlet)}, "
+        f"{safe(src.date)}" + (f", {safe(src.url)}" if src.url else "")
     )
 
 

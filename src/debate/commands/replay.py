@@ -33,7 +33,8 @@ def replay(
     from debate.store import StoreError, open_store
 
     try:
-        store = open_store(db)
+        store = open_store(db, create=False)
+        session_id = store.resolve_id(session_id)  # a unique prefix of an id will do
         info = store.get(session_id)
         load_record(store, session_id)  # a session that no longer replays is refused here
     except StoreError as e:

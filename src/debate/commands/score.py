@@ -6,10 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json
+from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json, safe
 
 if TYPE_CHECKING:
     from debate.scoring import Scorecard, StressResult
@@ -65,22 +64,22 @@ def score_command(
 
 
 def _print_scorecard(scorecard: Scorecard) -> None:
-    table = Table(title=escape(scorecard.title), title_justify="left", show_lines=True)
+    table = Table(title=safe(scorecard.title), title_justify="left", show_lines=True)
     table.add_column("criterion", style="bold", overflow="fold")
     table.add_column("score", justify="right")
     table.add_column("reasons (points each commitment gave or took)", overflow="fold")
     for c in scorecard.criteria:
         reasons = "\n".join(_reason_markup(r) for r in c.reasons)
-        table.add_row(escape(c.name), f"{c.score:.1f}", reasons)
+        table.add_row(safe(c.name), f"{c.score:.1f}", reasons)
     out.print(table)
     out.print(f"[bold]Deterrence Index: {scorecard.deterrence_index:.1f}[/] / 100")
     for line in scorecard.index_reasons:
-        out.print(f"  {escape(line)}", style="dim")
+        out.print(f"  {safe(line)}", style="dim")
 
 
 def _reason_markup(reason: str) -> str:
     """Colour a reason by its sign; the text itself is escaped (it may hold player input)."""
-    text = escape(reason)
+    text = safe(reason)
     if reason.startswith("-"):
         return f"[red]{text}[/]"
     if reason.startswith("+0.0"):
@@ -97,9 +96,9 @@ def _print_stress(scorecard: Scorecard, results: tuple[StressResult, ...]) -> No
     for r in results:
         change = r.deterrence_index - scorecard.deterrence_index
         defeated = (
-            "\n".join(escape(d) for d in r.defeated) or "[dim]nothing: every commitment held[/]"
+            "\n".join(safe(d) for d in r.defeated) or "[dim]nothing: every commitment held[/]"
         )
-        table.add_row(escape(r.name), f"{r.deterrence_index:.1f}", f"{change:+.1f}", defeated)
+        table.add_row(safe(r.name), f"{r.deterrence_index:.1f}", f"{change:+.1f}", defeated)
     out.print(table)
     if not results:
         err.print("no stress cards to apply")

@@ -21,11 +21,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from debate.commands.common import DbOption, JsonOption, bad_input_exits, err, fail, out, print_json
-from debate.validation import parse_json, read_text
+from debate.commands.common import (
+    DbOption,
+    JsonOption,
+    bad_input_exits,
+    err,
+    fail,
+    out,
+    print_json,
+    safe,
+)
+from debate.text_safety import json_safe, neutralise
+from debate.validation import MAX_FILE_BYTES, decode_text, parse_json, read_text
 
 if TYPE_CHECKING:
     from debate.store import SessionInfo, Store
@@ -35,7 +44,7 @@ ExportWriter = Callable[["Store", str], str]
 
 def write_json(store: Store, session_id: str) -> str:
     """The session document (docs/sessions.md), pretty-printed, ending in a newline."""
-    return json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False)) + "\n"
 
 
 #: Export format -> writer (or "module:function" of one, imported on first use).
@@ -77,16 +86,19 @@ def store_errors() -> Iterator[None]:
         fail(e.message, code=e.exit_code)
 
 
-def open_for_cli(db: str | None) -> Store:
-    """Open the store for a command, telling the user (on stderr) about any upgrade."""
+def open_for_cli(db: str | None, write: bool = False, create: bool | None = None) -> Store:
+    """Open the store for a command, telling the user (on stderr) about any upgrade.
+
+    A command that only reads opens the database read-only, and refuses a ``--db`` path
+    that does not exist; only commands that save (``create``) make a new database."""
     from debate.store import open_store
 
-    store = open_store(db)
+    store = open_store(db, create=write if create is None else create, readonly=not write)
     migrated = store.migrated
     if migrated is not None and migrated.from_revision is not None:
         backup = f"; backup copy: {migrated.backup}" if migrated.backup else ""
         err.print(
-            escape(
+            safe(
                 f"upgraded {store.where} from schema {migrated.from_revision} "
                 f"to {migrated.to_revision}{backup}"
             )
@@ -116,13 +128,23 @@ def list_sessions(
     if status is not None and status not in STATUSES:
         fail(f"unknown status {status!r} (one of: {', '.join(STATUSES)})", code=2)
     with store_errors():
-        infos = open_for_cli(db).list_sessions(motion_id=motion, text=search, status=status)
+        store = open_for_cli(db)
+        listing = store.scan_sessions(motion_id=motion, text=search, status=status)
+    infos = listing.sessions
+    err.print(safe(f"database: {store.where}"), style="dim")
     if as_json:
         print_json([i.to_json() for i in infos])
-        return
-    if not infos:
+    elif not infos:
         err.print("no saved sessions" + (" match" if motion or search or status else ""))
-        return
+    else:
+        _print_sessions(infos)
+    for sid, problem in listing.damaged:
+        err.print(safe(f"session {sid} is damaged and was left out: {problem}"), style="red")
+    if listing.damaged:
+        raise typer.Exit(1)
+
+
+def _print_sessions(infos: list[SessionInfo]) -> None:
     table = Table(title="Saved sessions", title_justify="left")
     for col in ("id", "title", "motion", "seats", "turns", "status", "updated"):
         # Ids are typed back in other commands: never break them.
@@ -133,12 +155,12 @@ def list_sessions(
     for depth, info in walk_forest(infos):
         branch = "  " * (depth - 1) + f"└ at {info.fork_seq} " if depth else ""
         table.add_row(
-            escape(info.id),
-            escape(branch) + escape(info.title),
-            escape(info.motion_id),
-            escape(_seats_text(info)),
+            safe(info.id),
+            safe(branch) + safe(info.title),
+            safe(info.motion_id),
+            safe(_seats_text(info)),
             str(info.turns),
-            escape(info.status),
+            safe(info.status),
             _local_time(info.updated),
         )
     out.print(table)
@@ -164,7 +186,8 @@ def export(
     if output is not None and output.is_dir():
         fail(f"-o {output} is a directory; give a file name", code=2)
     with store_errors():
-        text = writer(open_for_cli(db), session_id)
+        store = open_for_cli(db)
+        text = writer(store, store.resolve_id(session_id))
     if output is None:
         sys.stdout.write(text)
         return
@@ -172,29 +195,56 @@ def export(
         _write_atomically(output, text)
     except OSError as e:
         fail(f"cannot write {output}: {e.strerror}", code=1)
-    err.print(escape(f"wrote {output}"))
+    err.print(safe(f"wrote {output}"))
 
 
 def import_session(
-    file: Annotated[Path, typer.Argument(help="A session document (JSON); - reads stdin.")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Session documents (JSON); - reads stdin.")
+    ],
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Import a session document; it is checked completely before anything is written."""
+    """Import session documents; each is checked completely before anything is written,
+    and each is reported (a bad one does not stop the others). Exit 2 if any was bad
+    input, else 1 if any could not be stored."""
+    from debate.store import StoreError
     from debate.store.document import validate_document
+    from debate.validation import DataError
 
-    with store_errors():
+    store: Store | None = None
+    imported: list[dict[str, Any]] = []
+    code = 0
+    for file in files:
         name = "<stdin>" if str(file) == "-" else str(file)
-        document = _read_json(file, name)
-        validate_document(document, name)  # before the database is even opened
-        store = open_for_cli(db)
-        info = store.import_json(document, name)
+        try:
+            document = _read_json(file, name)
+            validate_document(document, name)  # before the database is even opened
+            store = store or open_for_cli(db, write=True)
+            info = store.import_json(document, name)
+        except DataError as e:
+            for problem in e.problems:
+                err.print(safe(problem), style="red")
+            code = 2
+            continue
+        except StoreError as e:
+            err.print(safe(f"{name}: not imported: {e.message}"), style="red")
+            code = 2 if 2 in (code, e.exit_code) else 1
+            if store is None:  # the database itself cannot be opened: stop here
+                break
+            continue
+        imported.append(info.to_json())
+        if not as_json:
+            wanted = document["session"]["id"]
+            taken = f" (id {wanted} is taken in this database)" if wanted != info.id else ""
+            out.print(
+                safe(f"{name}: imported session {info.id}{taken}: {info.title}, "
+                     f"{info.events} events")
+            )
     if as_json:
-        print_json(info.to_json())
-        return
-    wanted = document.get("session", {}).get("id") if isinstance(document, dict) else None
-    renamed = f" (id {wanted} is taken in this database)" if wanted and wanted != info.id else ""
-    out.print(escape(f"imported session {info.id}{renamed}: {info.title}, {info.events} events"))
+        print_json(imported[0] if len(files) == 1 and imported else imported)
+    if code:
+        raise typer.Exit(code)
 
 
 def delete(
@@ -204,11 +254,11 @@ def delete(
 ) -> None:
     """Delete a session with its events and annotations."""
     with store_errors():
-        store = open_for_cli(db)
-        info = store.get(session_id)
+        store = open_for_cli(db, write=True, create=False)
+        info = store.get(store.resolve_id(session_id))
         if not yes:
             # typer.confirm prints plain text: no markup to escape.
-            question = (
+            question = neutralise(
                 f"Delete session {info.id} \u201c{info.title}\u201d "
                 f"({info.events} events, {info.status})?"
             )
@@ -218,8 +268,8 @@ def delete(
                 confirmed = False
             if not confirmed:
                 fail("nothing deleted", code=1)
-        store.delete(session_id)
-    err.print(escape(f"deleted session {info.id}"))
+        store.delete(info.id)
+    err.print(safe(f"deleted session {info.id}"))
 
 
 def register(app: typer.Typer) -> None:
@@ -242,11 +292,17 @@ def _seats_text(info: SessionInfo) -> str:
 
 
 def _local_time(value: datetime) -> str:
-    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    try:
+        return value.astimezone().strftime("%Y-%m-%d %H:%M")
+    except (OverflowError, ValueError):  # a time at the edge of the calendar: show it in UTC
+        return value.strftime("%Y-%m-%d %H:%M UTC")
 
 
 def _read_json(file: Path, name: str) -> Any:
-    text = sys.stdin.read() if name == "<stdin>" else read_text(file, name)
+    if name == "<stdin>":
+        text = decode_text(sys.stdin.buffer.read(MAX_FILE_BYTES + 1), name)
+    else:
+        text = read_text(file, name)
     return parse_json(text, name)
 
 
@@ -255,9 +311,19 @@ def _write_atomically(path: Path, text: str) -> None:
     folder = path.parent if str(path.parent) else Path(".")
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        # mkstemp makes the file private (0600); give it the mode any new file gets (the
+        # umask decides, 0644 usually), like the TUI's exports.
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(text)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _umask() -> int:
+    """The process's umask (read by setting it, then putting it back)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask

@@ -16,10 +16,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.markup import escape
 from rich.table import Table
 
-from debate.commands.common import DbOption, JsonOption, bad_input_exits, err, fail, out, print_json
+from debate.commands.common import (
+    DbOption,
+    JsonOption,
+    bad_input_exits,
+    err,
+    fail,
+    out,
+    print_json,
+    safe,
+)
 from debate.motions.model import Motion
 from debate.scripted.runner import GameSummary
 
@@ -214,12 +222,15 @@ def _save(
         ]
         with _progress(show, len(results), "Saving") as advance:
             for game in results:
+                # One transaction per game: an interrupted save leaves whole games only.
                 info = store.create_session(
-                    motion, seated, game.seed, title=f"simulate {motion.id} seed {game.seed}"
+                    motion,
+                    seated,
+                    game.seed,
+                    title=f"simulate {motion.id} seed {game.seed}",
+                    events=game.events or (),
+                    status="finished",
                 )
-                for event in game.events or ():
-                    store.append(info.id, event, event.seq)
-                store.set_status(info.id, "finished")
                 ids.append(info.id)
                 advance(1)
     except StoreError as e:
@@ -277,8 +288,8 @@ class _progress:
 def _render(motion: Motion, f: dict[str, Any]) -> None:
     seats = ", ".join(f"{r}={d}" for r, d in f["seats"].items())
     out.print(
-        f"[bold]{escape(motion.title)}[/] ({escape(motion.id)})\n"
-        f"{f['games']} games from seed {f['seed']}; seats: {escape(seats)}\n"
+        f"[bold]{safe(motion.title)}[/] ({safe(motion.id)})\n"
+        f"{f['games']} games from seed {f['seed']}; seats: {safe(seats)}\n"
     )
     di = f["deterrence_index"]
     out.print(
@@ -293,8 +304,8 @@ def _render(motion: Motion, f: dict[str, Any]) -> None:
         roles.add_column(col, justify="left" if col in ("role", "difficulty") else "right")
     for r in f["roles"]:
         roles.add_row(
-            escape(r["role"]),
-            escape(r["difficulty"] or ""),
+            safe(r["role"]),
+            safe(r["difficulty"] or ""),
             f"{r['mean_objective']:.1f}",
             f"{r['mean_debate_points']:.1f}",
         )
@@ -304,7 +315,7 @@ def _render(motion: Motion, f: dict[str, Any]) -> None:
     for col in ("criterion", "games", "share"):
         failing.add_column(col, justify="left" if col == "criterion" else "right")
     for c in f["criteria_failing"][:6]:
-        failing.add_row(escape(c["name"]), str(c["games"]), f"{c['rate']:.0%}")
+        failing.add_row(safe(c["name"]), str(c["games"]), f"{c['rate']:.0%}")
     if not f["criteria_failing"]:
         failing.add_row("none", "0", "0%")
     out.print(failing)
@@ -317,7 +328,7 @@ def _render(motion: Motion, f: dict[str, Any]) -> None:
         cards.add_column(col, justify="left" if col == "card" else "right")
     for c in f["stress_breaking"]:
         cards.add_row(
-            escape(c["name"]), str(c["games"]), f"{c['rate']:.0%}", f"{c['mean_index_after']:.1f}"
+            safe(c["name"]), str(c["games"]), f"{c['rate']:.0%}", f"{c['mean_index_after']:.1f}"
         )
     out.print(cards)
     if f.get("saved"):

@@ -11,11 +11,15 @@ from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from debate.validation import SafeText
 from debate.vocabulary.commitments import Commitment
 
 #: Limits on player text; long input is refused by validation, not truncated.
 MAX_SPEECH = 2000
 MAX_NOTE = 500
+
+#: An id of a commitment, challenge or demand, or of a claim or criterion.
+RefId = Annotated[str, Field(max_length=40)]
 
 
 class _Action(BaseModel):
@@ -26,9 +30,9 @@ class Speak(_Action):
     """An argument. Invoking a criterion rebuts open challenges on it against your commitments."""
 
     type: Literal["speak"] = "speak"
-    text: str = Field(min_length=1, max_length=MAX_SPEECH)
-    claims: tuple[str, ...] = ()
-    criteria: tuple[str, ...] = ()
+    text: SafeText = Field(min_length=1, max_length=MAX_SPEECH)
+    claims: tuple[RefId, ...] = ()
+    criteria: tuple[RefId, ...] = ()
 
 
 class Propose(_Action):
@@ -42,30 +46,30 @@ class Amend(_Action):
     """Replace the terms of one's own commitment (same kind); answers challenges on it."""
 
     type: Literal["amend"] = "amend"
-    commitment_id: str
+    commitment_id: RefId
     commitment: Commitment
 
 
 class Withdraw(_Action):
     type: Literal["withdraw"] = "withdraw"
-    commitment_id: str
+    commitment_id: RefId
 
 
 class Challenge(_Action):
     """Contest another role's commitment on one criterion."""
 
     type: Literal["challenge"] = "challenge"
-    commitment_id: str
-    criterion: str
-    claims: tuple[str, ...] = ()
-    text: str = Field(default="", max_length=MAX_SPEECH)
+    commitment_id: RefId
+    criterion: RefId
+    claims: tuple[RefId, ...] = ()
+    text: SafeText = Field(default="", max_length=MAX_SPEECH)
 
 
 class Concede(_Action):
     """Accept a challenge against one's commitment: it is discounted."""
 
     type: Literal["concede"] = "concede"
-    challenge_id: str
+    challenge_id: RefId
 
 
 class Demand(_Action):
@@ -73,23 +77,23 @@ class Demand(_Action):
 
     type: Literal["demand"] = "demand"
     commitment: Commitment
-    text: str = Field(default="", max_length=MAX_NOTE)
+    text: SafeText = Field(default="", max_length=MAX_NOTE)
 
 
 class Accept(_Action):
     """Accept a demand addressed to you: it becomes your commitment."""
 
     type: Literal["accept"] = "accept"
-    demand_id: str
+    demand_id: RefId
 
 
 class Reject(_Action):
     """Reject a demand addressed to you, optionally tabling a counter-proposal of your own."""
 
     type: Literal["reject"] = "reject"
-    demand_id: str
+    demand_id: RefId
     counter: Commitment | None = None
-    text: str = Field(default="", max_length=MAX_NOTE)
+    text: SafeText = Field(default="", max_length=MAX_NOTE)
 
 
 class Vote(_Action):

@@ -11,6 +11,10 @@ from __future__ import annotations
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from debate.engine.actions import Action
+from debate.validation import SafeText
+
+#: No session holds more events than this (a bound, so a number read back always fits).
+MAX_EVENTS = 1_000_000
 
 
 class Event(BaseModel):
@@ -18,10 +22,12 @@ class Event(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    seq: int = Field(ge=0, description="position in the session, from 0")
-    actor: str
+    seq: int = Field(
+        strict=True, ge=0, lt=MAX_EVENTS, description="position in the session, from 0"
+    )
+    actor: str = Field(max_length=40)
     action: Action
-    rationale: str | None = Field(default=None, max_length=1000)
+    rationale: SafeText | None = Field(default=None, max_length=1000)
 
 
 EVENTS_ADAPTER: TypeAdapter[list[Event]] = TypeAdapter(list[Event])

@@ -31,6 +31,7 @@ from debate.engine import (
     Vote,
     Withdraw,
 )
+from debate.text_safety import neutralise
 from debate.vocabulary.commitments import describe
 from debate.vocabulary.criteria import CRITERION_NAMES
 
@@ -99,14 +100,16 @@ def entry_for(event: Event, state: GameState) -> TranscriptEntry:
             )
         case _:
             summary = "passes"
+    # Entries are what every renderer shows: control and bidi characters are made visible
+    # here once (debate.text_safety), whatever the renderer does after.
     return TranscriptEntry(
         seq=event.seq,
         role=event.actor,
         kind=action.type,
-        summary=summary,
-        text=text,
-        cites=tuple(cites),
-        rationale=event.rationale,
+        summary=neutralise(summary),
+        text=None if text is None else neutralise(text),
+        cites=tuple(neutralise(c) for c in cites),
+        rationale=None if event.rationale is None else neutralise(event.rationale),
     )
 
 

@@ -17,6 +17,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
+from debate.validation import FiniteFloat, PlainText, SafeText
 from debate.vocabulary.cards import StressCard
 from debate.vocabulary.commitments import CommitmentKind, Tier
 
@@ -40,7 +41,11 @@ def _reflow(text: str) -> str:
 
 
 #: Running text in a motion (summaries, positions, briefs), reflowed when loaded.
-Prose = Annotated[str, AfterValidator(_reflow)]
+Prose = Annotated[SafeText, AfterValidator(_reflow)]
+#: A criterion's or objective's weight: finite, and small enough that sums stay finite.
+Weight = Annotated[FiniteFloat, Field(ge=0, le=1000)]
+#: A score threshold on the 0-100 scale.
+Threshold = Annotated[FiniteFloat, Field(ge=0, le=100)]
 
 #: Colours every terminal theme can show (the 16 ANSI names) or an exact hex colour.
 _BASE_COLORS = "black|red|green|yellow|blue|magenta|cyan|white"
@@ -57,11 +62,11 @@ class _Model(BaseModel):
 class Source(_Model):
     """A citation: who said it, where, when."""
 
-    author: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    outlet: str = Field(min_length=1)
-    date: str = Field(min_length=4, description="ISO date or year")
-    url: str | None = None
+    author: PlainText = Field(min_length=1, max_length=200)
+    title: PlainText = Field(min_length=1, max_length=300)
+    outlet: PlainText = Field(min_length=1, max_length=200)
+    date: PlainText = Field(min_length=4, max_length=40, description="ISO date or year")
+    url: PlainText | None = Field(default=None, max_length=500)
 
 
 class Guarantor(_Model):
@@ -79,11 +84,11 @@ class Objective(_Model):
     """
 
     id: Id
-    text: str = Field(min_length=1, max_length=300)
-    weight: float = Field(default=1.0, ge=0)
-    criterion: str | None = None
-    at_least: float | None = Field(default=None, ge=0, le=100)
-    at_most: float | None = Field(default=None, ge=0, le=100)
+    text: SafeText = Field(min_length=1, max_length=300)
+    weight: Weight = 1.0
+    criterion: str | None = Field(default=None, max_length=40)
+    at_least: Threshold | None = None
+    at_most: Threshold | None = None
     wants_kind: CommitmentKind | None = None
     avoids_kind: CommitmentKind | None = None
 
@@ -113,14 +118,14 @@ class Brief(_Model):
 
     summary: Prose = Field(min_length=1, max_length=1500)
     objectives: tuple[Objective, ...] = Field(min_length=1)
-    red_lines: tuple[str, ...] = ()
-    fallbacks: tuple[str, ...] = ()
+    red_lines: tuple[Annotated[SafeText, Field(max_length=1000)], ...] = ()
+    fallbacks: tuple[Annotated[SafeText, Field(max_length=1000)], ...] = ()
 
 
 class Role(_Model):
     id: Id
-    name: str = Field(min_length=1, max_length=40)
-    symbol: str = Field(min_length=1, max_length=2, description="shown beside the name")
+    name: PlainText = Field(min_length=1, max_length=40)
+    symbol: PlainText = Field(min_length=1, max_length=2, description="shown beside the name")
     color: str = Field(
         default="white",
         pattern=COLOR_PATTERN,
@@ -137,24 +142,26 @@ class Role(_Model):
 
 class Criterion(_Model):
     id: Id
-    weight: float = Field(ge=0)
-    name: str | None = None
-    description: str | None = None
+    weight: Weight
+    name: PlainText | None = Field(default=None, max_length=80)
+    description: SafeText | None = Field(default=None, max_length=2000)
 
 
 class Claim(_Model):
     """A paraphrased claim a speech can cite."""
 
     id: Id
-    text: str = Field(min_length=1, max_length=500)
-    criteria: tuple[str, ...] = ()
-    source: str = Field(min_length=1, description="reference: 'article' or a named study")
+    text: SafeText = Field(min_length=1, max_length=500)
+    criteria: tuple[Annotated[str, Field(max_length=40)], ...] = ()
+    source: PlainText = Field(
+        min_length=1, max_length=300, description="reference: 'article' or a named study"
+    )
 
 
 class Phase(_Model):
     id: Id
-    name: str = Field(min_length=1)
-    rounds: int = Field(ge=1, le=20)
+    name: PlainText = Field(min_length=1, max_length=80)
+    rounds: int = Field(strict=True, ge=1, le=20)
     actions: tuple[ActionType, ...] = Field(min_length=1)
 
 
@@ -162,13 +169,13 @@ class Motion(_Model):
     """A complete motion. Build one with :func:`debate.motions.load_motion`."""
 
     id: Id
-    title: str = Field(min_length=1, max_length=200, description="the proposition debated")
+    title: PlainText = Field(min_length=1, max_length=200, description="the proposition debated")
     summary: Prose = Field(min_length=1, max_length=2000)
     source: Source
-    actions_per_turn: int = Field(default=2, ge=1, le=10)
+    actions_per_turn: int = Field(default=2, strict=True, ge=1, le=10)
     agreement: Literal["unanimous", "majority"] = "unanimous"
     roles: tuple[Role, ...] = Field(min_length=2)
-    turn_order: tuple[str, ...] = Field(min_length=2)
+    turn_order: tuple[Annotated[str, Field(max_length=40)], ...] = Field(min_length=2)
     criteria: tuple[Criterion, ...] = ()
     claims: tuple[Claim, ...] = Field(min_length=1)
     phases: tuple[Phase, ...] = Field(min_length=1)

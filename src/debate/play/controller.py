@@ -16,6 +16,7 @@ from debate.history.transcript import TranscriptEntry, entries
 from debate.motions import Motion
 from debate.play.scores import ScoreBook
 from debate.play.scripted_seat import ScriptedMove, choose
+from debate.text_safety import name_problem
 
 #: Longest player name accepted (names are shown in narrow panels).
 MAX_NAME = 40
@@ -37,7 +38,9 @@ class StoreLike(Protocol):
     def create_session(
         self, motion: Motion, seats: Sequence[Any], seed: int, title: Any = ...
     ) -> Any: ...
-    def append(self, session_id: Any, event: Event, expected_seq: int) -> Any: ...
+    def append(
+        self, session_id: Any, event: Event, expected_seq: int, finish: bool = ...
+    ) -> Any: ...
     def load(self, session_id: Any) -> Any: ...
     def set_status(self, session_id: Any, status: str) -> Any: ...
 
@@ -48,7 +51,7 @@ def check_player_name(name: str) -> str | None:
         return "a human seat needs a player name"
     if len(name) > MAX_NAME:
         return f"player names are limited to {MAX_NAME} characters (this one has {len(name)})"
-    return None
+    return name_problem(name)
 
 
 class GameController:
@@ -147,11 +150,12 @@ class GameController:
 
             raise GameOver("the game is over")
         new_state, event = apply(self.state, role, action, rationale)
-        self.store.append(self.session_id, event, expected_seq=event.seq)
+        # The last event and the finished status are written in one transaction.
+        self.store.append(
+            self.session_id, event, expected_seq=event.seq, finish=new_state.finished
+        )
         self.events.append(event)
         self.states.append(new_state)
-        if new_state.finished:
-            self.store.set_status(self.session_id, FINISHED)
         return event
 
     def scripted_move(self) -> ScriptedMove:

@@ -13,17 +13,21 @@ keystroke, so each field can show its own error beside it. Nothing here knows ab
 
 from __future__ import annotations
 
+import math
 import types
 from dataclasses import dataclass
 from typing import Any, Literal, Union, get_args, get_origin
 
 from pydantic import ValidationError
 
+from debate.text_safety import name_problem, text_problem
 from debate.vocabulary.commitments import KIND_MODELS, Commitment, kind_fields, parse_commitment
 
 FieldType = Literal["int", "float", "bool", "choice", "multi", "list", "text"]
 #: A raw form value: text typed in an input, a chosen option, a set of options, a switch.
 RawValue = str | bool | tuple[str, ...] | list[str] | None
+#: The largest magnitude a form accepts in a number field (any plausible figure fits).
+MAX_NUMBER = 10**12
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,8 @@ def check_commitment(
     errors: dict[str, str] = {}
     data: dict[str, Any] = {"kind": kind, "by": by}
     if note:
+        if problem := text_problem(note):
+            errors["note"] = problem
         data["note"] = note
     for spec in field_specs(kind):
         value = raw.get(spec.name)
@@ -115,15 +121,26 @@ def _convert(spec: FieldSpec, value: RawValue) -> object:
             raise ValueError("choose at least one" if spec.type == "multi" else "required")
         return None  # the model's default applies
     if spec.type == "int":
+        digits = str(text).replace(",", "").replace("_", "")
+        if len(digits.lstrip("+-")) > 13:  # never convert a 400-digit string
+            raise ValueError(f"too large (at most {MAX_NUMBER:,})")
         try:
-            return int(str(text).replace(",", "").replace("_", ""))
+            number = int(digits)
         except ValueError:
             raise ValueError("a whole number is needed") from None
+        if abs(number) > MAX_NUMBER:
+            raise ValueError(f"too large (at most {MAX_NUMBER:,})")
+        return number
     if spec.type == "float":
         try:
-            return float(str(text).replace(",", ""))
+            real = float(str(text).replace(",", ""))
         except ValueError:
             raise ValueError("a number is needed") from None
+        if not math.isfinite(real):
+            raise ValueError("a finite number is needed")
+        if abs(real) > MAX_NUMBER:
+            raise ValueError(f"too large (at most {MAX_NUMBER:,})")
+        return real
     if spec.type == "bool":
         return bool(text)
     if spec.type == "choice":
@@ -137,7 +154,13 @@ def _convert(spec: FieldSpec, value: RawValue) -> object:
             raise ValueError(f"unknown option {unknown[0]!r}")
         return tuple(text)
     if spec.type == "list":  # free text items, comma-separated in one input
-        return tuple(part.strip() for part in str(text).split(",") if part.strip())
+        items = tuple(part.strip() for part in str(text).split(",") if part.strip())
+        for item in items:
+            if problem := name_problem(item):
+                raise ValueError(problem)
+        return items
+    if isinstance(text, str) and (problem := text_problem(text)):
+        raise ValueError(problem)
     return text
 
 

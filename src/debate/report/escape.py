@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from debate.text_safety import neutralise
+
 # Punctuation that opens inline markup anywhere in a line (emphasis, links, code, HTML,
 # tables, strikethrough, entities, footnotes).
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&!^$])")
@@ -41,7 +43,7 @@ def md_escape(text: str) -> str:
     Lines are joined with hard breaks (two spaces + newline), so a multi-line speech keeps
     its shape without ever starting a heading, a list or a code block.
     """
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = neutralise(text.replace("\r\n", "\n").replace("\r", "\n")).split("\n")
     return "  \n".join(_escape_line(line) for line in lines)
 
 
@@ -56,4 +58,4 @@ def md_code(text: str) -> str:
     >>> md_code("c3")
     '`c3`'
     """
-    return "`" + text.replace("`", "'") + "`"
+    return "`" + neutralise(text).replace("`", "'") + "`"

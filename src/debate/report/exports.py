@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 from debate.report.html import render_html
 from debate.report.markdown import render_markdown
 from debate.report.saved import load_debrief
+from debate.text_safety import json_safe
 
 if TYPE_CHECKING:
     from debate.store.repository import Store
@@ -34,7 +35,7 @@ def html_export(store: Store, session_id: str) -> str:
 
 def json_export(store: Store, session_id: str) -> str:
     """The store's session document (the re-importable JSON format)."""
-    return json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False) + "\n"
+    return json_safe(json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False)) + "\n"
 
 
 RENDERERS: dict[str, Renderer] = {"md": markdown_export, "html": html_export, "json": json_export}

@@ -11,6 +11,7 @@ from html import escape
 
 from debate.report.debrief import Debrief, Note
 from debate.report.svg import Marker, Series, line_chart
+from debate.text_safety import neutralise
 
 _CSS = """
 body{font-family:system-ui,-apple-system,'Segoe UI',sans-serif;max-width:960px;margin:2em auto;
@@ -51,7 +52,9 @@ def render_html(d: Debrief) -> str:
             *_trace(d),
         ]
     )
-    return (
+    # Control and bidi characters are made visible in the whole page (debate.text_safety):
+    # `cat report.html` must not move the terminal, and a browser must not reorder text.
+    return neutralise(
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         # No script, no remote anything: the file must open offline and run nothing.

@@ -11,6 +11,7 @@ from collections.abc import Iterable
 
 from debate.report.debrief import Debrief, Entry, Note
 from debate.report.escape import md_cell, md_code, md_escape
+from debate.text_safety import neutralise
 
 
 def render_markdown(d: Debrief) -> str:
@@ -26,7 +27,7 @@ def render_markdown(d: Debrief) -> str:
     parts += _roles(d)
     parts += _annotations(d)
     parts += _trace(d)
-    return "\n".join(parts).rstrip() + "\n"
+    return neutralise("\n".join(parts).rstrip() + "\n")  # no control codes reach a terminal
 
 
 def _fmt(v: float) -> str:

@@ -34,6 +34,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
+from debate.validation import PlainText
 from debate.vocabulary.commitments import Commitment, Tier
 
 
@@ -42,8 +43,8 @@ class Party(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    id: str = Field(min_length=1, max_length=60, description="referred to by `by`")
-    name: str = Field(min_length=1, max_length=120)
+    id: PlainText = Field(min_length=1, max_length=60, description="referred to by `by`")
+    name: PlainText = Field(min_length=1, max_length=120)
     tier: Tier
     nuclear: bool = False
 

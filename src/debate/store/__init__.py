@@ -7,24 +7,36 @@ command needs it.
 >>> import os, tempfile
 >>> here = os.getcwd()
 >>> os.chdir(tempfile.mkdtemp())
->>> store = open_store()          # saves/debate.db under the working directory
->>> store.where.endswith(os.path.join("saves", "debate.db"))
+>>> saved = os.environ.get("DEBATE_DATA_DIR")
+>>> os.environ["DEBATE_DATA_DIR"] = os.getcwd()   # instead of the user's data directory
+>>> store = open_store()          # the per-user default database
+>>> store.where == os.path.join(os.getcwd(), "debate.db")
 True
 >>> store.list_sessions()
 []
 >>> store.close()
 >>> os.chdir(here)
+>>> if saved is None: del os.environ["DEBATE_DATA_DIR"]
+... else: os.environ["DEBATE_DATA_DIR"] = saved
 """
 
 from __future__ import annotations
 
-from debate.store.database import DB_ENV, DEFAULT_DB, SCHEMA_HEAD, Migrated, dispose_all, resolve
+from debate.store.database import (
+    DB_ENV,
+    SCHEMA_HEAD,
+    Migrated,
+    default_db_path,
+    resolve,
+)
+from debate.store.engines import dispose_all
 from debate.store.errors import (
     AnnotationNotFound,
     CorruptDatabase,
     CorruptSession,
     InvalidRequest,
     NewerSchema,
+    NoDatabase,
     NotADebateDatabase,
     SequenceConflict,
     SessionNotFound,
@@ -44,24 +56,25 @@ from debate.store.records import (
 from debate.store.repository import Store
 
 
-def open_store(url: str | None = None) -> Store:
+def open_store(url: str | None = None, create: bool = True, readonly: bool = False) -> Store:
     """Open (creating, or upgrading after a backup, if needed) the session database.
 
     ``url`` is any SQLAlchemy URL or an SQLite file path; None means ``$DEBATE_DB``, else
-    ``saves/debate.db`` under the current working directory. Each process keeps one engine
+    the per-user default database (``debate.store.database.default_db_path``). With
+    ``create=False`` a path that does not exist is refused (:class:`NoDatabase`) rather
+    than created; ``readonly`` opens an SQLite file read-only. Each process keeps one engine
     per database. A file that is not a debate database, is damaged, or was written by a
     newer version raises a :class:`StoreError` subclass and is left untouched.
     """
-    from debate.store.database import prepared_engine
+    from debate.store.engines import prepared_engine
 
     target = resolve(url)
-    engine, migrated = prepared_engine(target)
+    engine, migrated = prepared_engine(target, create=create, readonly=readonly)
     return Store(engine, target, migrated)
 
 
 __all__ = [
     "DB_ENV",
-    "DEFAULT_DB",
     "SCHEMA_HEAD",
     "STATUSES",
     "Annotation",
@@ -72,6 +85,7 @@ __all__ = [
     "LoadedSession",
     "Migrated",
     "NewerSchema",
+    "NoDatabase",
     "NotADebateDatabase",
     "Seat",
     "SeatKind",
@@ -83,6 +97,7 @@ __all__ = [
     "StoreError",
     "StoreUnavailable",
     "check_seed",
+    "default_db_path",
     "dispose_all",
     "open_store",
 ]

@@ -94,7 +94,18 @@ def motion_from_snapshot(text: str, expected_sha256: str, where: str) -> Motion:
     try:
         motion = Motion.model_validate_json(text)
     except ValidationError as e:
-        raise CorruptSession(f"{where}: the stored motion no longer validates: {e}") from None
+        first = e.errors()[0]
+        raise CorruptSession(
+            f"{where}: the stored motion no longer validates "
+            f"({'.'.join(str(p) for p in first['loc'])}: {first['msg']})"
+        ) from None
+    wrong = motion.reference_problems()
+    if wrong:
+        loc, message = wrong[0]
+        raise CorruptSession(
+            f"{where}: the stored motion is inconsistent "
+            f"({'.'.join(str(p) for p in loc) or 'motion'}: {message})"
+        )
     with _MOTIONS_LOCK:
         if len(_MOTIONS) > 64:
             _MOTIONS.clear()
@@ -145,8 +156,19 @@ def events_from_payloads(rows: Sequence[tuple[int, str]], where: str) -> list[Ev
         events = EVENTS_ADAPTER.validate_json("[" + ",".join(p for _, p in rows) + "]")
     except ValidationError as e:
         first = e.errors()[0]
-        index = first["loc"][0] if first["loc"] else "?"
-        seq = rows[index][0] if isinstance(index, int) and index < len(rows) else index
+        index = first["loc"][0] if first["loc"] else None
+        if not isinstance(index, int):  # the JSON itself is broken: find the row
+            from debate.engine.events import Event
+
+            for seq, payload in rows:
+                try:
+                    Event.model_validate_json(payload)
+                except ValidationError as bad:
+                    msg = bad.errors()[0]["msg"]
+                    raise CorruptSession(
+                        f"{where}: stored event {seq} does not validate: {msg}"
+                    ) from None
+        seq = rows[index][0] if isinstance(index, int) and index < len(rows) else "?"
         raise CorruptSession(
             f"{where}: stored event {seq} does not validate: {first['msg']}"
         ) from None

@@ -10,8 +10,8 @@ Opening is careful in this order, so that a file we refuse is never written to:
    SQLite file has been written next to it.
 
 >>> t = resolve("games/seminar.db")
->>> t.url.drivername, t.path.name
-('sqlite', 'seminar.db')
+>>> t.url.drivername, t.path.name, t.default
+('sqlite', 'seminar.db', False)
 >>> resolve("postgresql://postgres@127.0.0.1/test").url.drivername
 'postgresql+psycopg'
 """
@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import sqlite3
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,6 +32,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from sqlalchemy.pool import StaticPool
 
+from debate.paths import default_db_path
 from debate.store.errors import (
     CorruptDatabase,
     NewerSchema,
@@ -40,12 +40,18 @@ from debate.store.errors import (
     StoreError,
     StoreUnavailable,
 )
+from debate.store.failures import (
+    CONNECT_TIMEOUT_ENV,
+    CONNECT_TIMEOUT_S,
+    STATEMENT_TIMEOUT_MS,
+    connect_timeout,
+    db_failure,
+    sqlite_failure,
+)
 from debate.store.tables import VERSION_TABLE
 
 #: Environment variable naming the database (any SQLAlchemy URL, or an SQLite file path).
 DB_ENV = "DEBATE_DB"
-#: Default database, relative to the working directory at the time it is opened.
-DEFAULT_DB = Path("saves") / "debate.db"
 #: The schema revision this version of the program writes (a test keeps it equal to the
 #: newest migration in ``migrations/versions``).
 SCHEMA_HEAD = "0002"
@@ -65,6 +71,7 @@ class Target:
 
     url: URL
     path: Path | None  # None for a server database or an in-memory SQLite one
+    default: bool = False  # the per-user default database (created by any command)
 
     @property
     def key(self) -> str:
@@ -81,18 +88,18 @@ class Target:
 
 
 def resolve(url: str | None = None) -> Target:
-    """The database ``url`` names; None means ``$DEBATE_DB``, else ``saves/debate.db`` under
-    the current working directory (``saves/`` is created). A string without ``://`` is an
-    SQLite file path; ``postgresql://`` gets the psycopg 3 driver."""
+    """The database ``url`` names; None means ``$DEBATE_DB``, else the per-user default
+    (:func:`default_db_path`, its folder created). A string without ``://`` is an SQLite
+    file path; ``postgresql://`` gets the psycopg 3 driver."""
     if url is None or not url.strip():
         url = os.environ.get(DB_ENV, "").strip() or None
     if url is None:
-        path = Path.cwd() / DEFAULT_DB
+        path = default_db_path()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as e:
             raise StoreUnavailable(f"cannot create {path.parent}: {e.strerror}") from None
-        return _sqlite_target(path)
+        return Target(URL.create("sqlite", database=str(path)), path, default=True)
     if "://" not in url:
         return _sqlite_target(Path(url).expanduser())
     try:
@@ -123,13 +130,17 @@ def inspect_sqlite_file(path: Path) -> str | None:
         return None
     if path.is_dir():
         raise NotADebateDatabase(f"{path} is a directory, not a database file")
+    if not path.is_file():  # a FIFO would block the read below; a device never ends
+        raise NotADebateDatabase(f"{path} is not a regular file (a pipe or device), not a database")
     try:
         with path.open("rb") as f:
             head = f.read(100)
     except OSError as e:
         raise StoreUnavailable(f"cannot read {path}: {e.strerror}") from None
     if not head:
-        raise NotADebateDatabase(f"{path} is an empty file, not a debate database")
+        # What a process killed just after SQLite created the file leaves behind (and what
+        # a concurrent first open sees): a new database, created under the write lock.
+        return None
     if not head.startswith(_SQLITE_MAGIC) or len(head) < 100:
         raise NotADebateDatabase(f"{path} is not an SQLite database (so not a debate database)")
     # immutable=1 makes SQLite read without locks or side files; it is only safe when no
@@ -213,7 +224,14 @@ def create_store_engine(target: Target) -> Engine:
     timeout, and explicit ``BEGIN`` (IMMEDIATE for writers) so transactions really are."""
     try:
         if not target.is_sqlite:
-            return create_engine(target.url, pool_pre_ping=True)
+            return create_engine(
+                target.url,
+                pool_pre_ping=True,
+                connect_args={
+                    "connect_timeout": connect_timeout(),
+                    "options": f"-c statement_timeout={STATEMENT_TIMEOUT_MS}",
+                },
+            )
         if target.path is None:
             engine = create_engine(
                 target.url, poolclass=StaticPool, connect_args={"check_same_thread": False}
@@ -226,7 +244,7 @@ def create_store_engine(target: Target) -> Engine:
             "debate-guarantees[postgres]"
         ) from None
     event.listen(engine, "connect", _sqlite_on_connect)
-    event.listen(engine, "begin", _sqlite_on_begin)
+    event.listen(engine, "begin", sqlite_on_begin)
     return engine
 
 
@@ -242,7 +260,7 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur.close()
 
 
-def _sqlite_on_begin(conn: Connection) -> None:
+def sqlite_on_begin(conn: Connection) -> None:
     # Writers take the write lock at BEGIN, so a second writer waits (busy timeout) and
     # then sees the first one's commit, instead of failing on a stale read snapshot.
     writing = conn.get_execution_options().get("debate_write", False)
@@ -327,76 +345,7 @@ def _backup_sqlite(target: Target, revision: str) -> Path:
     return backup
 
 
-# -- one engine per process per database -----------------------------------------------------
-
-_LOCK = threading.RLock()
-_ENGINES: dict[str, Engine] = {}
-_READY: set[str] = set()  # databases checked (and migrated) by this process
-
-
-def prepared_engine(target: Target) -> tuple[Engine, Migrated | None]:
-    """The process's engine for ``target``, checked and migrated on first use."""
-    with _LOCK:
-        key = target.key
-        engine = _ENGINES.get(key)
-        file_gone = target.path is not None and not target.path.exists()
-        if engine is not None and key in _READY and not file_gone:
-            return engine, None
-        if engine is not None:  # the file was removed since: start afresh
-            engine.dispose()
-            _ENGINES.pop(key, None)
-            _READY.discard(key)
-            engine = None
-        if target.path is not None:
-            revision = inspect_sqlite_file(target.path)
-        engine = create_store_engine(target)
-        try:
-            if target.path is None:
-                revision = _guarded(lambda: inspect_server(engine, target), target)
-            if revision is not None:
-                check_revision(revision, target.display)
-            migrated = (
-                _guarded(lambda: migrate(engine, target), target)
-                if revision != SCHEMA_HEAD
-                else None
-            )
-        except BaseException:
-            engine.dispose()
-            raise
-        _ENGINES[key] = engine
-        _READY.add(key)
-        return engine, migrated
-
-
-def forget_engine(target: Target) -> None:
-    """Dispose of the process's engine for ``target`` (tests; closing a store)."""
-    with _LOCK:
-        engine = _ENGINES.pop(target.key, None)
-        _READY.discard(target.key)
-    if engine is not None:
-        engine.dispose()
-
-
-def dispose_all() -> None:
-    """Dispose of every engine this process opened."""
-    with _LOCK:
-        engines = list(_ENGINES.values())
-        _ENGINES.clear()
-        _READY.clear()
-    for engine in engines:
-        engine.dispose()
-
-
-def _after_fork_in_child() -> None:
-    # A forked child must not reuse the parent's pooled connections.
-    for engine in list(_ENGINES.values()):
-        engine.dispose(close=False)
-
-
-os.register_at_fork(after_in_child=_after_fork_in_child)
-
-
-def _guarded(action: Callable[[], T], target: Target) -> T:
+def guarded(action: Callable[[], T], target: Target) -> T:
     """Run ``action``, turning driver failures into :class:`StoreError`."""
     try:
         return action()
@@ -406,20 +355,16 @@ def _guarded(action: Callable[[], T], target: Target) -> T:
         raise db_failure(e, target.display) from None
 
 
-def db_failure(error: DBAPIError, where: str) -> StoreError:
-    """A readable :class:`StoreError` for a database failure reported through SQLAlchemy."""
-    detail = str(error.orig).strip() if error.orig is not None else str(error)
-    return _failure(detail.splitlines()[0] if detail else type(error).__name__, where)
-
-
-def sqlite_failure(error: sqlite3.Error, where: str) -> StoreError:
-    """The same, for an error raised by the sqlite3 module directly."""
-    return _failure(str(error) or type(error).__name__, where)
-
-
-def _failure(detail: str, where: str) -> StoreError:
-    if "malformed" in detail or "not a database" in detail:
-        return CorruptDatabase(f"{where} is damaged ({detail})")
-    if "locked" in detail or "busy" in detail:
-        return StoreUnavailable(f"{where} is busy (another program holds it): {detail}")
-    return StoreUnavailable(f"cannot use {where}: {detail}")
+__all__ = [
+    "CONNECT_TIMEOUT_ENV",
+    "CONNECT_TIMEOUT_S",
+    "DB_ENV",
+    "SCHEMA_HEAD",
+    "STATEMENT_TIMEOUT_MS",
+    "Migrated",
+    "Target",
+    "connect_timeout",
+    "db_failure",
+    "resolve",
+    "sqlite_failure",
+]

@@ -13,21 +13,49 @@ old.json: version: version 7 is newer than this program reads (up to 1); upgrade
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import PydanticCustomError
 
 from debate.engine.actions import Action
+from debate.engine.events import MAX_EVENTS
 from debate.store.convert import motion_snapshot_text
 from debate.store.records import SEED_BOUND, SeatKind, Status
-from debate.validation import DataError, Problem, field_path, problems_from
+from debate.validation import (
+    DataError,
+    PlainText,
+    Problem,
+    SafeText,
+    check_strings,
+    field_path,
+    problems_from,
+)
 
 DOCUMENT_FORMAT = "debate-session"
 #: Bump when the format changes; readers refuse versions newer than theirs.
 DOCUMENT_VERSION = 1
 
 SessionId = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
-RoleId = Annotated[str, Field(min_length=1, max_length=40)]
+RoleId = Annotated[PlainText, Field(min_length=1, max_length=40)]
+#: Times a document may hold: years this program can show in any time zone.
+MIN_YEAR, MAX_YEAR = 1970, 2200
+#: An event number or a count of events (a strict int: ``true`` is not 1).
+EventNumber = Annotated[int, Field(strict=True, ge=0, lt=MAX_EVENTS)]
+
+
+def _sane_time(value: datetime) -> datetime:
+    # Checked on the year as written, before any conversion (year 1 at +14:00 would
+    # overflow when moved to UTC; 9999-12-31 would when shown east of UTC).
+    if not MIN_YEAR <= value.year <= MAX_YEAR:
+        raise PydanticCustomError(
+            "time_range", f"the year must be between {MIN_YEAR} and {MAX_YEAR}"
+        )
+    return value
+
+
+Time = Annotated[AwareDatetime, AfterValidator(_sane_time)]
 
 
 class _Doc(BaseModel):
@@ -36,43 +64,43 @@ class _Doc(BaseModel):
 
 class DocSession(_Doc):
     id: SessionId
-    title: str = Field(min_length=1, max_length=200)
+    title: PlainText = Field(min_length=1, max_length=200)
     status: Status
-    seed: int = Field(ge=-SEED_BOUND, lt=SEED_BOUND)
-    created: AwareDatetime
-    updated: AwareDatetime
+    seed: int = Field(strict=True, ge=-SEED_BOUND, lt=SEED_BOUND)
+    created: Time
+    updated: Time
     parent_id: SessionId | None = None
-    fork_seq: int | None = Field(default=None, ge=0)
+    fork_seq: EventNumber | None = None
 
 
 class DocMotion(_Doc):
-    id: str = Field(min_length=1, max_length=40)
-    title: str = Field(min_length=1, max_length=200)
+    id: PlainText = Field(min_length=1, max_length=40)
+    title: PlainText = Field(min_length=1, max_length=200)
     sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     snapshot: dict[str, Any]
 
 
 class DocSeat(_Doc):
     role: RoleId
-    player: str = Field(min_length=1, max_length=80)
+    player: PlainText = Field(min_length=1, max_length=80)
     kind: SeatKind
-    difficulty: str | None = Field(default=None, max_length=40)
+    difficulty: PlainText | None = Field(default=None, max_length=40)
 
 
 class DocEvent(_Doc):
-    seq: int = Field(ge=0)
+    seq: EventNumber
     actor: RoleId
     action: Action
-    rationale: str | None = Field(default=None, max_length=1000)
-    at: AwareDatetime
+    rationale: SafeText | None = Field(default=None, max_length=1000)
+    at: Time
 
 
 class DocAnnotation(_Doc):
-    seq: int = Field(ge=0)
-    author: str = Field(min_length=1, max_length=80)
-    text: str = Field(min_length=1, max_length=10_000)
-    created: AwareDatetime
-    updated: AwareDatetime
+    seq: EventNumber
+    author: PlainText = Field(min_length=1, max_length=80)
+    text: SafeText = Field(min_length=1, max_length=10_000)
+    created: Time
+    updated: Time
 
 
 class SessionDocument(_Doc):
@@ -84,8 +112,8 @@ class SessionDocument(_Doc):
     session: DocSession
     motion: DocMotion
     seats: tuple[DocSeat, ...] = Field(min_length=2)
-    events: tuple[DocEvent, ...] = ()
-    annotations: tuple[DocAnnotation, ...] = ()
+    events: tuple[DocEvent, ...] = Field(default=(), max_length=MAX_EVENTS)
+    annotations: tuple[DocAnnotation, ...] = Field(default=(), max_length=100_000)
 
 
 def validate_document(data: Any, file: str = "document") -> SessionDocument:
@@ -96,10 +124,13 @@ def validate_document(data: Any, file: str = "document") -> SessionDocument:
     head = _header_problems(data, file)
     if head:
         raise DataError(head)
+    check_strings(data, file)  # NUL anywhere, non-finite numbers
     try:
         doc = SessionDocument.model_validate(data)
     except ValidationError as e:
         raise DataError(_document_problems(e, file, data)) from None
+    except RecursionError:
+        raise DataError([Problem(file, "", "nested too deeply to read")]) from None
     problems = _meaning_problems(doc, file)
     if problems:
         raise DataError(problems)
@@ -149,8 +180,10 @@ def _meaning_problems(doc: SessionDocument, file: str) -> list[Problem]:
         for p in problems_from(e, file, doc.motion.snapshot):
             problem(("motion", "snapshot", *_split(p.path)), p.message)
         return problems
-    # Cross-reference checks of motion files are not repeated: they may grow stricter over
-    # time, and a snapshot is judged like a stored session, by whether its events replay.
+    # The snapshot must be a motion the rest of the program can use: the same
+    # cross-reference checks as a motion file (a protected party, known criteria, ...).
+    for loc, message in motion.reference_problems():
+        problem(("motion", "snapshot", *loc), message)
     if problems:
         return problems
     if doc.motion.id != motion.id:

@@ -29,6 +29,12 @@ class NotADebateDatabase(StoreError):
     exit_code = 2
 
 
+class NoDatabase(StoreError):
+    """``--db`` names a file that does not exist, for a command that only reads."""
+
+    exit_code = 2
+
+
 class CorruptDatabase(StoreError):
     """An SQLite file whose pages fail SQLite's own integrity check."""
 

@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
+from debate.text_safety import name_problem, neutralise
+
 if TYPE_CHECKING:
     from debate.engine import Event, GameState
     from debate.motions import Motion
@@ -46,6 +48,15 @@ class Seat:
     player: str = Field(min_length=1, max_length=80)
     kind: SeatKind = "human"
     difficulty: str | None = Field(default=None, max_length=40)
+
+    def problem(self) -> str | None:
+        """Why this seat cannot be saved (a control character in a name), or None. Checked
+        where seats enter (new sessions, branches); seats read back are shown neutralised."""
+        for label, value in (("role", self.role), ("player name", self.player),
+                             ("difficulty", self.difficulty or "")):
+            if found := name_problem(value):
+                return f"{label} {neutralise(value)!r}: {found}"
+        return None
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -111,6 +122,14 @@ class Annotation:
     text: str
     created: datetime
     updated: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class SessionListing:
+    """Sessions as listed, and the ones left out because their rows are damaged."""
+
+    sessions: list[SessionInfo]
+    damaged: list[tuple[str, str]]  # (session id, what is wrong)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,13 +12,26 @@ from __future__ import annotations
 from rich.text import Text
 
 from debate.motions import Motion
+from debate.text_safety import neutralise
 
 BAR_WIDTH = 10
 
 
+def safe(value: object) -> str:
+    """Any text as it may reach the screen: control and bidi characters made visible."""
+    return neutralise(str(value))
+
+
+def shown(text: Text) -> Text:
+    """``text`` with control and bidi characters made visible, styles kept (the stand-ins
+    are one character each, so every span still covers the same characters). Returns it."""
+    text.plain = neutralise(text.plain)
+    return text
+
+
 def literal(value: object, style: str = "") -> Text:
-    """Any text, shown exactly as typed."""
-    return Text(str(value), style=style)
+    """Any text, shown exactly as typed (control characters made visible, never obeyed)."""
+    return Text(safe(value), style=style)
 
 
 def role_style(motion: Motion, role: str) -> str:
@@ -30,10 +43,10 @@ def role_label(motion: Motion, role: str, player: str | None = None) -> Text:
     """``[K] Kyiv`` (plus the player's name): symbol and name, so colour is never the only cue."""
     spec = motion.role_by_id.get(role)
     symbol, name = (spec.symbol, spec.name) if spec else ("?", role)
-    out = Text.assemble((f"[{symbol}] {name}", role_style(motion, role)))
+    out = Text.assemble((safe(f"[{symbol}] {name}"), role_style(motion, role)))
     if player:
         out.append(" (")
-        out.append(player)
+        out.append(safe(player))
         out.append(")")
     return out
 

@@ -15,13 +15,20 @@ voids or discounts them, unless the package also holds something matching ``unle
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StrictBool
 
+from debate.validation import FiniteFloat, PlainText, SafeText
 from debate.vocabulary.commitments import CommitmentKind, Tier
 
-Scalar = str | int | float | bool
+#: A value a selector compares a commitment field with (finite, bounded).
+Scalar = (
+    StrictBool
+    | Annotated[int, Field(strict=True, ge=-(10**12), le=10**12)]
+    | Annotated[FiniteFloat, Field(ge=-1e12, le=1e12)]
+    | Annotated[PlainText, Field(max_length=100)]
+)
 
 
 class Selector(BaseModel):
@@ -38,7 +45,9 @@ class Selector(BaseModel):
     by_nuclear: bool | None = None
     max_years: int | None = Field(
         default=None,
+        strict=True,
         ge=0,
+        le=1000,
         description="only time-limited commitments lasting at most this many years "
         "(open-ended ones, years = 0, never match)",
     )
@@ -48,11 +57,13 @@ class CardEffect(Selector):
     """What a card does to the commitments its selector fields match."""
 
     effect: Literal["void", "discount"]
-    factor: float = Field(default=0.5, ge=0, le=1, description="share of value a discount keeps")
+    factor: FiniteFloat = Field(
+        default=0.5, ge=0, le=1, description="share of value a discount keeps"
+    )
     unless: Selector | None = Field(
         default=None, description="the effect does not apply if the package holds a match"
     )
-    reason: str = Field(min_length=1, max_length=300)
+    reason: SafeText = Field(min_length=1, max_length=300)
 
     @property
     def kept(self) -> float:
@@ -64,6 +75,6 @@ class StressCard(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
-    name: str = Field(min_length=1, max_length=80)
-    description: str = Field(min_length=1, max_length=600)
+    name: PlainText = Field(min_length=1, max_length=80)
+    description: SafeText = Field(min_length=1, max_length=600)
     effects: tuple[CardEffect, ...] = Field(min_length=1)

@@ -10,6 +10,7 @@ from debate.store.records import Annotation
 from debate.store.repository.base import StoreBase, translate_errors
 from debate.store.repository.queries import NEXT_SEQ, annotations_of, exists
 from debate.store.tables import ANNOTATIONS, SESSIONS
+from debate.text_safety import name_problem, text_problem
 
 _MAX_NOTE = 10_000
 
@@ -23,6 +24,8 @@ class Annotating(StoreBase):
         author, text = author.strip(), text.strip()
         if not 1 <= len(author) <= 80:
             raise InvalidRequest("an annotation needs an author (at most 80 characters)")
+        if problem := name_problem(author):
+            raise InvalidRequest(f"an annotation's author: {problem}")
         _check_note(text)
         now = utc_now()
         with self._writing() as conn:
@@ -89,3 +92,5 @@ class Annotating(StoreBase):
 def _check_note(text: str) -> None:
     if not 1 <= len(text) <= _MAX_NOTE:
         raise InvalidRequest(f"an annotation needs text (at most {_MAX_NOTE} characters)")
+    if problem := text_problem(text):
+        raise InvalidRequest(f"an annotation: {problem}")

@@ -11,8 +11,11 @@ from typing import ParamSpec, TypeVar
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
-from debate.store.database import Migrated, Target, db_failure, forget_engine
+from debate.store.database import Migrated, Target, db_failure
+from debate.store.engines import forget_engine
+from debate.store.errors import CorruptSession, StoreError
 from debate.store.repository.sqlite_append import SqliteAppender
+from debate.text_safety import clip
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -25,10 +28,19 @@ def translate_errors(method: Callable[P, R]) -> Callable[P, R]:
     def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
         try:
             return method(*args, **kwargs)
+        except StoreError:
+            raise
         except DBAPIError as e:
             store = args[0]
             assert isinstance(store, StoreBase)
             raise db_failure(e, store.where) from None
+        except (ValueError, OverflowError) as e:
+            # A row the program did not write: a time that is not a time, a seat of an
+            # unknown kind, payload JSON that does not parse. Reported, never a traceback.
+            store = args[0]
+            assert isinstance(store, StoreBase)
+            detail = clip(str(e).splitlines()[0] if str(e) else type(e).__name__, 120)
+            raise CorruptSession(f"{store.where}: a stored row is damaged ({detail})") from None
 
     return wrapper
 

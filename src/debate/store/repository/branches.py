@@ -63,6 +63,8 @@ class Branching(SessionRows):
             }
             seats = seats_of(conn, session_id)
             if take_over is not None:
+                if problem := take_over.problem():
+                    raise InvalidRequest(problem)
                 if take_over.role not in {s.role for s in seats}:
                     raise InvalidRequest(f"no seat {take_over.role!r} in session {session_id}")
                 seats = [take_over if s.role == take_over.role else s for s in seats]

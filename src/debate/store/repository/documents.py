@@ -17,7 +17,7 @@ from debate.store.convert import (
     to_db,
 )
 from debate.store.document import DOCUMENT_FORMAT, DOCUMENT_VERSION, validate_document
-from debate.store.errors import SessionNotFound
+from debate.store.errors import CorruptSession, SessionNotFound
 from debate.store.records import Seat, SessionInfo
 from debate.store.repository.base import translate_errors
 from debate.store.repository.queries import WITH_SNAPSHOT, annotations_of, seats_of
@@ -43,6 +43,18 @@ class Documents(SessionRows):
             ).all()
             notes = annotations_of(conn, session_id)
         info = info_from_row(row, seats)
+        try:
+            snapshot = json.loads(row.snapshot)
+        except ValueError:
+            raise CorruptSession(f"session {session_id}: the stored motion is damaged") from None
+        documented = []
+        for i, (payload, at) in enumerate(events):
+            try:
+                documented.append(document_event(payload, at))
+            except (ValueError, KeyError, TypeError):
+                raise CorruptSession(
+                    f"session {session_id}: stored event {i} is damaged (not an event's JSON)"
+                ) from None
         return {
             "format": DOCUMENT_FORMAT,
             "version": DOCUMENT_VERSION,
@@ -60,10 +72,10 @@ class Documents(SessionRows):
                 "id": row.motion_id,
                 "title": row.motion_title,
                 "sha256": row.motion_sha256,
-                "snapshot": json.loads(row.snapshot),
+                "snapshot": snapshot,
             },
             "seats": [s.to_json() for s in seats],
-            "events": [document_event(payload, at) for payload, at in events],
+            "events": documented,
             "annotations": [
                 {
                     "seq": a.seq,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from sqlalchemy.exc import DBAPIError, IntegrityError
@@ -19,6 +20,7 @@ from debate.store.records import LoadedSession
 from debate.store.repository.base import StoreBase, translate_errors
 from debate.store.repository.queries import (
     BUMP_SEQ,
+    BUMP_SEQ_FINISH,
     EVENT_ROWS,
     INSERT_EVENT,
     NEXT_SEQ,
@@ -37,21 +39,28 @@ if TYPE_CHECKING:
 class EventLog(StoreBase):
     """Appending events and loading a session with its events."""
 
-    def append(self, session_id: str, event: Event, expected_seq: int) -> int:
+    def append(
+        self, session_id: str, event: Event, expected_seq: int, finish: bool = False
+    ) -> int:
         """Store ``event`` as event number ``expected_seq``, atomically; return the next
         expected number. A stale writer (``expected_seq`` is not the session's event
-        count) gets :class:`SequenceConflict` and nothing is written."""
+        count) gets :class:`SequenceConflict` and nothing is written. With ``finish`` (the
+        event that ends the game) the session is marked finished in the same transaction,
+        so a game can never be left active behind its last event."""
         if event.seq != expected_seq:
             raise InvalidRequest(f"event.seq is {event.seq} but expected_seq is {expected_seq}")
         now = utc_now()
         bump = {"sid": session_id, "expected": expected_seq, "actor": event.actor, "now": now}
         row = event_row(session_id, event, now)
+        if "\\u0000" in row["payload"]:
+            # PostgreSQL cannot store NUL; refusing it everywhere keeps sessions portable.
+            raise InvalidRequest("the NUL character (U+0000) cannot be saved in an event")
         if self._fast is not None:
-            self._fast.append(bump, row, self.where)
+            self._fast.append(bump, row, self.where, finish=finish)
             return expected_seq + 1
         try:
             with self._writing() as conn:
-                if conn.execute(BUMP_SEQ, bump).rowcount != 1:
+                if conn.execute(BUMP_SEQ_FINISH if finish else BUMP_SEQ, bump).rowcount != 1:
                     actual = conn.execute(NEXT_SEQ, bump).scalar()
                     refuse_append(session_id, expected_seq, actual, self.where)
                 conn.execute(INSERT_EVENT, row)
@@ -91,8 +100,13 @@ class EventLog(StoreBase):
             state = fold(motion, events, roles=[s.role for s in seats])
         except CorruptLog as e:
             raise CorruptSession(f"{where} does not replay: {e}") from None
+        info = info_from_row(row, seats)
+        if state.finished and info.status == "active":
+            # Written by a version that saved the status apart from the last event: the
+            # events say the game is over, and they are the source of truth.
+            info = replace(info, status="finished")
         return LoadedSession(
-            info=info_from_row(row, seats),
+            info=info,
             motion=motion,
             seats=tuple(seats),
             events=tuple(events),

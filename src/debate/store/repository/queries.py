@@ -24,6 +24,8 @@ BUMP_SEQ = (
         updated=bindparam("now"),
     )
 )
+#: The same, for the event that ends the game: the status changes in the same transaction.
+BUMP_SEQ_FINISH = BUMP_SEQ.values(status="finished")
 INSERT_EVENT = insert(EVENTS)
 NEXT_SEQ = select(SESSIONS.c.next_seq).where(SESSIONS.c.id == bindparam("sid"))
 EVENT_ROWS = (

@@ -10,14 +10,24 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
-from debate.store.convert import info_from_row, motion_to_snapshot, seat_from_row, seat_row, utc_now
+from debate.store.convert import (
+    count_turns,
+    event_row,
+    info_from_row,
+    motion_to_snapshot,
+    seat_from_row,
+    seat_row,
+    utc_now,
+)
 from debate.store.errors import InvalidRequest, SessionNotFound
-from debate.store.records import STATUSES, Seat, SessionInfo, check_seed
+from debate.store.records import STATUSES, Seat, SessionInfo, SessionListing, check_seed
 from debate.store.repository.base import StoreBase, translate_errors
 from debate.store.repository.queries import exists, seats_of
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
+from debate.text_safety import clip, name_problem
 
 if TYPE_CHECKING:
+    from debate.engine import Event
     from debate.motions import Motion
 
 _MAX_TITLE = 200
@@ -35,12 +45,19 @@ class SessionRows(StoreBase):
         title: str | None = None,
         parent_id: str | None = None,
         fork_seq: int | None = None,
+        events: Sequence[Event] = (),
+        status: str = "active",
     ) -> SessionInfo:
-        """Save a new session with no events yet. ``seats`` must make a legal game of
-        ``motion`` (the engine's :func:`~debate.engine.new_game` decides)."""
+        """Save a new session (with no events yet, or with ``events`` already played: the
+        whole game in one transaction, so an interruption leaves nothing half-saved).
+        ``seats`` must make a legal game of ``motion`` (the engine's
+        :func:`~debate.engine.new_game` decides)."""
         from debate.engine import IllegalAction, new_game
 
         seats = tuple(seats)
+        for seat in seats:
+            if problem := seat.problem():
+                raise InvalidRequest(problem)
         roles = [s.role for s in seats]
         if len(set(roles)) != len(roles):
             raise InvalidRequest("a role is seated twice")
@@ -52,25 +69,31 @@ class SessionRows(StoreBase):
             raise InvalidRequest(problem)
         if (parent_id is None) != (fork_seq is None):
             raise InvalidRequest("parent_id and fork_seq go together")
-        snapshot, digest = motion_to_snapshot(motion)
+        if status not in STATUSES:
+            raise InvalidRequest(f"unknown status {status!r}")
+        if any(e.seq != i for i, e in enumerate(events)):
+            raise InvalidRequest("events must be numbered from 0 in order")
         now = utc_now()
+        rows = [event_row(None, e, now) for e in events]
+        turns, last_actor = count_turns(e.actor for e in events)
+        snapshot, digest = motion_to_snapshot(motion)
         row = {
             "title": clean_title(title or motion.title),
             "motion_id": motion.id,
             "motion_title": motion.title,
             "motion_sha256": digest,
             "seed": seed,
-            "status": "active",
+            "status": status,
             "created": now,
             "updated": now,
             "parent_id": parent_id,
             "fork_seq": fork_seq,
-            "next_seq": 0,
-            "turns": 0,
-            "last_actor": None,
+            "next_seq": len(rows),
+            "turns": turns,
+            "last_actor": last_actor,
         }
         session_id = self._insert_session(
-            lambda _conn: NewSession(row, seats, snapshot=(digest, motion.id, snapshot))
+            lambda _conn: NewSession(row, seats, rows, snapshot=(digest, motion.id, snapshot))
         )
         return self.get(session_id)
 
@@ -132,6 +155,30 @@ class SessionRows(StoreBase):
             )
 
     @translate_errors
+    def resolve_id(self, given: str) -> str:
+        """The id of the one session whose id is ``given`` or starts with it (ids can be
+        typed short, like git commits); none, or several, is refused saying which."""
+        with self._reading() as conn:
+            if exists(conn, given):
+                return given
+            found = (
+                conn.execute(
+                    select(SESSIONS.c.id)
+                    .where(SESSIONS.c.id.startswith(given, autoescape=True))
+                    .order_by(SESSIONS.c.id)
+                    .limit(6)
+                )
+                .scalars()
+                .all()
+            )
+        if not found or not given:
+            raise SessionNotFound(f"no session {clip(given)} in {self.where}")
+        if len(found) > 1:
+            shown = ", ".join(found[:5]) + (", ..." if len(found) > 5 else "")
+            raise InvalidRequest(f"{clip(given)} is the start of several session ids ({shown})")
+        return str(found[0])
+
+    @translate_errors
     def get(self, session_id: str) -> SessionInfo:
         """One session's summary (no events)."""
         with self._reading() as conn:
@@ -143,12 +190,50 @@ class SessionRows(StoreBase):
             raise SessionNotFound(f"no session {session_id!r} in {self.where}")
         return info_from_row(row, seats_of(conn, session_id))
 
-    @translate_errors
     def list_sessions(
         self, motion_id: str | None = None, text: str | None = None, status: str | None = None
     ) -> list[SessionInfo]:
         """Sessions, most recently updated first. ``text`` matches (case-insensitively) the
-        id, the title, the motion's title or a player's name."""
+        id, the title, the motion's title or a player's name. Sessions whose rows are
+        damaged are left out (:meth:`scan_sessions` names them)."""
+        return self.scan_sessions(motion_id, text, status).sessions
+
+    @translate_errors
+    def scan_sessions(
+        self, motion_id: str | None = None, text: str | None = None, status: str | None = None
+    ) -> SessionListing:
+        """:meth:`list_sessions`, plus the id of every session left out because a row of it
+        is damaged (a time that is not a time, a seat of an unknown kind...), and why."""
+        try:
+            infos = self._list_fast(motion_id, status)
+            damaged: list[tuple[str, str]] = []
+        except (ValueError, OverflowError):
+            infos, damaged = self._list_one_by_one(motion_id, status)
+        if text:
+            needle = text.casefold()
+            infos = [i for i in infos if needle in _haystack(i)]
+        return SessionListing(infos, damaged)
+
+    def _list_one_by_one(
+        self, motion_id: str | None, status: str | None
+    ) -> tuple[list[SessionInfo], list[tuple[str, str]]]:
+        query = select(SESSIONS.c.id)
+        if motion_id is not None:
+            query = query.where(SESSIONS.c.motion_id == motion_id)
+        if status is not None:
+            query = query.where(SESSIONS.c.status == status)
+        infos, damaged = [], []
+        with self._reading() as conn:
+            for sid in conn.execute(query).scalars().all():
+                try:
+                    infos.append(self._info(conn, sid))
+                except (ValueError, OverflowError) as e:
+                    damaged.append((str(sid), clip(str(e).splitlines()[0] if str(e) else e, 120)))
+        infos.sort(key=lambda i: i.id)
+        infos.sort(key=lambda i: i.updated, reverse=True)
+        return infos, damaged
+
+    def _list_fast(self, motion_id: str | None, status: str | None) -> list[SessionInfo]:
         query = select(SESSIONS).order_by(SESSIONS.c.updated.desc(), SESSIONS.c.id)
         seats_query = select(SEATS).order_by(SEATS.c.session_id, SEATS.c.position)
         if motion_id is not None:
@@ -165,11 +250,7 @@ class SessionRows(StoreBase):
             seats: dict[str, list[Seat]] = {}
             for r in conn.execute(seats_query):
                 seats.setdefault(r.session_id, []).append(seat_from_row(r))
-        infos = [info_from_row(r, seats.get(r.id, [])) for r in rows]
-        if text:
-            needle = text.casefold()
-            infos = [i for i in infos if needle in _haystack(i)]
-        return infos
+        return [info_from_row(r, seats.get(r.id, [])) for r in rows]
 
     @translate_errors
     def set_status(self, session_id: str, status: str) -> None:
@@ -227,6 +308,8 @@ def clean_title(title: str) -> str:
     title = " ".join(title.split())
     if not title:
         raise InvalidRequest("a session title cannot be empty")
+    if problem := name_problem(title):
+        raise InvalidRequest(f"a session title: {problem}")
     return title[:_MAX_TITLE]
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from debate.store.database import db_failure, sqlite_failure
 from debate.store.errors import SequenceConflict, SessionNotFound
-from debate.store.repository.queries import BUMP_SEQ, INSERT_EVENT, NEXT_SEQ
+from debate.store.repository.queries import BUMP_SEQ, BUMP_SEQ_FINISH, INSERT_EVENT, NEXT_SEQ
 
 
 def refuse_append(session_id: str, expected: int, actual: int | None, where: str) -> NoReturn:
@@ -50,7 +50,9 @@ class SqliteAppender:
     pooled DBAPI connection of the same engine. Appends happen on every action a player takes,
     and going through SQLAlchemy's execution layer tripled their cost (bench/bench_store.py)."""
 
-    _compiled: tuple[_DriverStatement, _DriverStatement, _DriverStatement] | None = None
+    _compiled: (
+        tuple[_DriverStatement, _DriverStatement, _DriverStatement, _DriverStatement] | None
+    ) = None
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -58,14 +60,18 @@ class SqliteAppender:
             dialect = engine.dialect
             SqliteAppender._compiled = (
                 _DriverStatement(BUMP_SEQ, dialect),
+                _DriverStatement(BUMP_SEQ_FINISH, dialect),
                 _DriverStatement(NEXT_SEQ, dialect),
                 _DriverStatement(
                     INSERT_EVENT, dialect, ["session_id", "seq", "actor", "kind", "payload", "at"]
                 ),
             )
-        self._bump, self._next, self._insert = SqliteAppender._compiled
+        self._bump, self._finish, self._next, self._insert = SqliteAppender._compiled
 
-    def append(self, bump: dict[str, Any], row: dict[str, Any], where: str) -> None:
+    def append(
+        self, bump: dict[str, Any], row: dict[str, Any], where: str, finish: bool = False
+    ) -> None:
+        statement = self._finish if finish else self._bump
         try:
             raw = self._engine.raw_connection()
         except DBAPIError as e:
@@ -74,7 +80,7 @@ class SqliteAppender:
             cur = raw.cursor()
             cur.execute("BEGIN IMMEDIATE")  # take the write lock before reading next_seq
             try:
-                cur.execute(self._bump.sql, self._bump.args(bump))
+                cur.execute(statement.sql, statement.args(bump))
                 if cur.rowcount != 1:
                     found = cur.execute(self._next.sql, self._next.args(bump)).fetchone()
                     refuse_append(bump["sid"], bump["expected"], found and found[0], where)

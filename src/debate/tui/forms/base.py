@@ -95,7 +95,14 @@ class ActionForm(ModalScreen[Action | None]):
             self.action_cancel()
 
     def action_submit(self) -> None:
-        result = self.build()
+        from pydantic import ValidationError
+
+        try:
+            result = self.build()
+        except ValidationError as e:  # e.g. a NUL character the model refuses
+            first = e.errors()[0]
+            where = ".".join(str(p) for p in first["loc"])
+            result = f"{where}: {first['msg']}" if where else str(first["msg"])
         if isinstance(result, str):
             self.show_error(result)
         else:

@@ -11,7 +11,7 @@ from textual.widgets import Static
 
 from debate.motions import Motion
 from debate.tui.styles import APP_TCSS
-from debate.tui.text import role_label
+from debate.tui.text import role_label, safe
 
 
 class HandOverScreen(Screen[None]):
@@ -29,9 +29,9 @@ class HandOverScreen(Screen[None]):
             "Next to play: ",
             role_label(self.motion, self.role),
             "\nplayed by ",
-            (self.player, "bold"),
+            (safe(self.player), "bold"),
             "\n\nPrivate briefs are hidden.\nPress any key when ",
-            self.player,
+            safe(self.player),
             " is ready.",
         )
         with Middle(), Center():

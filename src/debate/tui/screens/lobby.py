@@ -6,14 +6,19 @@ shows. Each entry is a key and a clickable line.
 
 from __future__ import annotations
 
+import os
+import re
 from functools import cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Static
+
+from debate.paths import default_db_path
+from debate.text_safety import neutralise
 
 #: (action, key, label); the labels are ours (never player text), so markup is safe here.
 ENTRIES: tuple[tuple[str, str, str], ...] = (
@@ -44,6 +49,18 @@ def menu() -> Content:
     return Content.from_markup("\n".join(lines) + "\n" + hint)
 
 
+def saves_location(app: Any) -> str:
+    """Where this app saves games (its store's database, or the one it will open), as the
+    lobby's footer names it; a server URL never shows its password."""
+    store = getattr(app, "_store", None)
+    if store is not None and isinstance(getattr(store, "where", None), str):
+        return str(store.where)
+    url = getattr(app, "db_url", None) or os.environ.get("DEBATE_DB", "").strip()
+    if not url:
+        return str(default_db_path())
+    return re.sub(r"://([^:/@]*):[^@/]*@", r"://\1:***@", url)
+
+
 class LobbyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_game", "New game"),
@@ -63,3 +80,10 @@ class LobbyScreen(Screen[None]):
             widget.styles.max_width = "100%"
             widget.styles.padding = (1, 2, 0, 2)
             yield widget
+        footer = Static(
+            Content.styled("Games are saved in " + neutralise(saves_location(self.app)), "dim"),
+            id="lobby-saves",
+        )
+        footer.styles.dock = "bottom"
+        footer.styles.padding = (0, 2)
+        yield footer

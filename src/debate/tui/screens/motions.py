@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 
 from debate.motions import Motion, default_motion_dirs, discover_motions
 from debate.tui.styles import APP_TCSS
-from debate.tui.text import role_label
+from debate.tui.text import role_label, shown
 
 MAIN_MOTION = "guarantees"
 
@@ -37,7 +37,7 @@ def motion_preview(motion: Motion) -> RenderableType:
     src = motion.source
     cite = f"\nSource: {src.author}, {src.title}, {src.outlet}, {src.date}"
     parts.append(Text(cite + (f", {src.url}" if src.url else ""), style="dim"))
-    return Group(*parts)
+    return Group(*(shown(p) if isinstance(p, Text) else p for p in parts))
 
 
 class MotionsScreen(Screen[None]):

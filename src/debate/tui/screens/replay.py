@@ -38,7 +38,7 @@ from debate.tui.screens.replay_dialogs import (
 )
 from debate.tui.screens.replay_notes import ReplayNotes
 from debate.tui.screens.replay_panels import scores_blocks, timeline_rows
-from debate.tui.text import role_label
+from debate.tui.text import role_label, safe
 from debate.tui.widgets.brief import brief_renderable
 from debate.tui.widgets.index_chart import CriteriaChart, Line, TraceChart
 from debate.tui.widgets.package import package_renderable
@@ -159,7 +159,7 @@ class ReplayScreen(ReplayNotes):
 
     def on_mount(self) -> None:
         record = self.record
-        self.sub_title = f"Replay: {record.title}"
+        self.sub_title = safe(f"Replay: {record.title}")
         timeline = self.query_one(Timeline)
         timeline.load(
             timeline_rows(self.replay), self.replay.note_points(), role_styles(record.motion)

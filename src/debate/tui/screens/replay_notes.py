@@ -14,7 +14,7 @@ from textual.widgets.option_list import Option
 from debate.report.debrief import Note, SessionRecord
 from debate.report.replay import ReplaySession
 from debate.tui.screens.replay_dialogs import ConfirmDialog, NoteDialog, NoteDraft
-from debate.tui.text import literal
+from debate.tui.text import literal, safe
 from debate.tui.widgets.index_chart import TraceChart
 from debate.tui.widgets.timeline import Timeline
 
@@ -50,7 +50,7 @@ class ReplayNotes(Screen[None]):
             parts: list[RenderableType] = [Text(f"Notes {where}", style="bold")]
             for n in notes:
                 line = Text.assemble(("✎ ", "bold"), literal(n.author, "bold"), ": ")
-                line.append(n.text)  # literal: appended as plain text
+                line.append(safe(n.text))  # literal: appended as plain text
                 parts.append(line)
             parts.append(Text("e edits, d deletes the last note here", style="dim"))
             body = Group(*parts)
@@ -61,7 +61,7 @@ class ReplayNotes(Screen[None]):
         listing.clear_options()
         for n in self.replay.notes:
             label = Text.assemble((f"{n.point:>4} ", "dim"), literal(n.author, "bold"), ": ")
-            label.append(" ".join(n.text.split())[:120])
+            label.append(safe(" ".join(n.text.split())[:120]))
             listing.add_option(Option(label, id=f"note-{n.id}"))
 
     @on(OptionList.OptionSelected, "#replay-notes-all")
@@ -135,7 +135,7 @@ class ReplayNotes(Screen[None]):
             self.notify("No note here to delete.", markup=False)
             return
         question = Text.assemble("Delete this note by ", literal(note.author, "bold"), "?\n\n")
-        question.append(note.text)
+        question.append(safe(note.text))
         self.app.push_screen(
             ConfirmDialog(question, ok="Delete"), lambda ok: self._note_deleted(note, ok)
         )

@@ -18,6 +18,7 @@ from textual.widgets import Footer, Header, Input, Select, Static, Tree
 from textual.widgets.tree import TreeNode
 
 from debate.store.branches import branch_forest
+from debate.tui.text import literal, shown
 
 ALL_MOTIONS = "__all__"
 
@@ -41,7 +42,7 @@ def session_label(info: Any) -> Text:
         else:
             out.append(f"{seat.role}: {seat.difficulty or 'scripted'}", style="dim")
     out.no_wrap = True
-    return out
+    return shown(out)
 
 
 class ReplaySessionsScreen(Screen[None]):
@@ -93,7 +94,7 @@ class ReplaySessionsScreen(Screen[None]):
             return
         motions = sorted({(i.motion_id, i.motion_title) for i in infos})
         self.query_one("#replay-motion", Select).set_options(
-            [(Text(f"{mid}: {title}"), mid) for mid, title in motions]
+            [(literal(f"{mid}: {title}"), mid) for mid, title in motions]
         )
         self.refill()
         self.query_one("#replay-sessions", Tree).focus()

@@ -129,7 +129,7 @@ class SeatsScreen(Screen[None]):
         from debate.store import StoreError, check_seed
 
         seed_text = self.query_one("#seed", Input).value.strip()
-        if not seed_text.lstrip("-").isdigit():
+        if len(seed_text) > 20 or not seed_text.lstrip("-").isdigit():
             problems.append("the seed must be a whole number")
         elif problem := check_seed(int(seed_text)):
             problems.append(problem)

@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from debate.tui.styles import APP_TCSS
+from debate.tui.text import shown
 
 TITLES = {
     "continue": "Continue a saved game (Enter resumes it)",
@@ -32,7 +33,7 @@ def session_label(info: Any) -> Text:
         if seat.kind == "human":
             out.append(f" ({seat.role})", style="dim")
     out.append(f" · {info.events} events · {info.status}", style="dim")
-    return out
+    return shown(out)
 
 
 class SessionsScreen(Screen[None]):

@@ -8,7 +8,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from debate.motions import Motion
-from debate.tui.text import role_label
+from debate.tui.text import role_label, shown
 
 
 def brief_renderable(motion: Motion, role: str) -> RenderableType:
@@ -28,7 +28,7 @@ def brief_renderable(motion: Motion, role: str) -> RenderableType:
         parts += [Text.assemble("• ", line) for line in brief.fallbacks]
     parts.append(Text("\nPublic position", style="bold"))
     parts.append(Text(spec.position))
-    return Group(*parts)
+    return Group(*(shown(p) if isinstance(p, Text) else p for p in parts))
 
 
 class BriefPanel(VerticalScroll):

@@ -9,7 +9,7 @@ from textual.widgets import Static
 
 from debate.engine import GameState
 from debate.history.transcript import criterion_name
-from debate.tui.text import role_style
+from debate.tui.text import role_style, shown
 from debate.vocabulary.commitments import describe
 
 STATUS_STYLES = {
@@ -77,7 +77,7 @@ def package_renderable(state: GameState, show_withdrawn: bool = True) -> Rendera
     if any(c.discounted for c in rows):
         out.append("\n! discounted by a challenge left unanswered", style="dim")
     out.rstrip()
-    return out
+    return shown(out)
 
 
 class PackagePanel(VerticalScroll):

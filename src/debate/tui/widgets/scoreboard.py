@@ -17,7 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from debate.motions import Motion
-from debate.tui.text import role_label, score_bar, signed
+from debate.tui.text import literal, role_label, score_bar, signed
 
 NAME_WIDTH = 18
 
@@ -113,5 +113,5 @@ class Scoreboard(VerticalScroll):
             return
         c = self._criteria[index]
         lines: list[RenderableType] = [Text(f"{c.name}: {float(c.score):.1f}", style="bold")]
-        lines += [Text.assemble("• ", str(r)) for r in c.reasons] or [Text("• no contribution")]
+        lines += [literal(f"• {r}") for r in c.reasons] or [Text("• no contribution")]
         body.update(Group(*lines))

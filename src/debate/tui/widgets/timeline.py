@@ -25,7 +25,7 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from debate.tui.text import role_style
+from debate.tui.text import role_style, shown
 
 NOTE_MARK = "✎"
 HEADER = "   # rd   ·  index ✎ what"
@@ -52,7 +52,7 @@ def row_text(
     out.append(f" {NOTE_MARK if noted else ' '} ", style="bold")
     out.append(row.summary)
     out.truncate(width, overflow="ellipsis")
-    return out
+    return shown(out)
 
 
 class Timeline(ScrollView, can_focus=False):

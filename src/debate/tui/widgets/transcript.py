@@ -10,7 +10,7 @@ from textual.widgets import RichLog
 from debate.engine import Event, GameState
 from debate.history.transcript import TranscriptEntry, entries
 from debate.motions import Motion
-from debate.tui.text import role_label
+from debate.tui.text import role_label, shown
 
 
 def render_entry(motion: Motion, entry: TranscriptEntry) -> Text:
@@ -27,7 +27,7 @@ def render_entry(motion: Motion, entry: TranscriptEntry) -> Text:
     if entry.rationale:
         out.append("\n  why: ", style="italic dim")
         out.append(entry.rationale, style="italic dim")
-    return out
+    return shown(out)
 
 
 class Transcript(RichLog):

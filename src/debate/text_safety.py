@@ -1,0 +1,94 @@
+"""Text from players and files is data: it never reaches a terminal (or a page) as control codes.
+
+One function, :func:`neutralise`, is used by every renderer of such text (screens, the
+command line, Markdown and HTML exports). It keeps newline and tab, and makes every other
+C0/C1 control character and every bidirectional override visible instead of obeying it:
+ESC becomes ``␛`` (the C0 controls become their Unicode "control pictures"), DEL ``␡``,
+C1 controls and bidi overrides U+FFFD.
+
+Names and ids are refused outright when they hold such characters (:func:`name_problem`);
+NUL is refused in any text (:func:`text_problem`), because PostgreSQL cannot store it.
+
+>>> neutralise("title\\x1b]52;c;aGk=\\x07 ok")
+'title␛]52;c;aGk=␇ ok'
+>>> neutralise("a\\tb\\nc\\u202ed\\x9b")
+'a\\tb\\nc\\ufffdd\\ufffd'
+>>> name_problem("Olena\\x1b[2J")
+'control character U+001B is not allowed here'
+>>> text_problem("speech\\x00") , text_problem("two\\nlines")
+('the NUL character (U+0000) is not allowed', None)
+>>> clip("x" * 500, 20)
+"'xxxxxxxxxxxxxxxxxxx… (500 characters)"
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+#: Bidirectional embedding/override/isolate controls (they reorder what a reader sees).
+BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI + "]")
+_NAME_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + BIDI + "]")
+REPLACEMENT = "\ufffd"
+
+
+def _visible(match: re.Match[str]) -> str:
+    ch = match.group(0)
+    code = ord(ch)
+    if code < 0x20:
+        return chr(0x2400 + code)  # ␀ ... ␟ (␛ for ESC)
+    if code == 0x7F:
+        return "\u2421"  # ␡
+    return REPLACEMENT
+
+
+def neutralise(text: str) -> str:
+    """``text`` with every control character except newline and tab, and every bidi
+    override, replaced by a visible stand-in. Safe to hand to any terminal or page."""
+    return _UNSAFE.sub(_visible, text)
+
+
+_JSON_UNSAFE = re.compile("[\x7f-\x9f" + BIDI + "]")
+
+
+def json_safe(text: str) -> str:
+    """JSON text (from ``json.dumps(..., ensure_ascii=False)``, which escapes C0 controls
+    already) with DEL, C1 controls and bidi overrides written as ``\\uXXXX`` escapes too:
+    the same data, but ``cat`` of the file cannot move a terminal.
+
+    >>> json_safe('"a\u009b2Jb"')
+    '"a\\\\u009b2Jb"'
+    """
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)
+
+
+def is_safe(text: str) -> bool:
+    """Whether ``text`` holds nothing :func:`neutralise` would change."""
+    return _UNSAFE.search(text) is None
+
+
+def name_problem(text: str) -> str | None:
+    """Why ``text`` cannot be a name, title or id (any control or bidi character), or None."""
+    found = _NAME_UNSAFE.search(text)
+    if found is None:
+        return None
+    return f"control character U+{ord(found.group(0)):04X} is not allowed here"
+
+
+def text_problem(text: str) -> str | None:
+    """Why ``text`` cannot be stored as free text (NUL), or None."""
+    if "\x00" in text:
+        return "the NUL character (U+0000) is not allowed"
+    return None
+
+
+def clip(value: Any, limit: int = 80) -> str:
+    """A bad value as an error message may quote it: repr, neutralised, at most ``limit``
+    characters of it (an error must never echo a megabyte back)."""
+    text = neutralise(repr(value[: limit + 1] if isinstance(value, str) else value))
+    if len(text) > limit + 2:
+        text = text[:limit] + "…"
+    if isinstance(value, str) and len(value) > limit:
+        text += f" ({len(value)} characters)"
+    return text

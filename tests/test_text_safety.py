@@ -1,0 +1,137 @@
+"""Issue 10, item 1: control and bidi characters in player or file text never reach a
+terminal (or a page) raw. One function (debate.text_safety.neutralise) is used by every
+renderer; this file checks the function and, with hypothesis over the full C0/C1 range and
+the bidi overrides, every renderer of player text."""
+
+from __future__ import annotations
+
+import doctest
+import html
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rich.console import Console
+from rich.text import Text
+
+import debate.paths
+import debate.text_safety
+from debate.commands.common import safe
+from debate.engine import Speak, apply, new_game
+from debate.engine.testing import tiny_motion
+from debate.history.transcript import entry_for
+from debate.report.escape import md_cell, md_code, md_escape
+from debate.store.records import SessionInfo
+from debate.text_safety import BIDI, clip, is_safe, json_safe, name_problem, neutralise
+from debate.tui.screens import replay_sessions, sessions
+from debate.tui.text import literal, role_label, shown
+from debate.tui.widgets.transcript import render_entry
+
+C0 = [chr(c) for c in range(0x20)] + ["\x7f"]
+C1 = [chr(c) for c in range(0x80, 0xA0)]
+UNSAFE = [c for c in C0 + C1 if c not in "\n\t"] + list(BIDI)
+HOSTILE = [
+    "\x1b]52;c;aGVsbG8=\x07",  # OSC 52: write the clipboard
+    "\x1b]0;pwned\x07",  # OSC 0: set the window title
+    "\x1b[2J\x1b[H",  # clear the screen
+    "\x9b31m",  # C1 CSI
+    "\u202eevil\u202c",  # right-to-left override
+]
+
+#: Strings of control and bidi characters, mixed with ordinary text.
+hostile_text = st.text(
+    alphabet=st.sampled_from([*C0, *C1, *BIDI, "a", "é", " ", "[", "]", "<", "&"]),
+    min_size=1,
+    max_size=60,
+)
+
+
+def raw_controls(text: str) -> list[str]:
+    """Characters a terminal or a browser would obey (newline and tab are fine)."""
+    return [c for c in text if c in UNSAFE]
+
+
+def test_the_modules_examples_hold() -> None:
+    for module in (debate.text_safety, debate.paths):
+        assert doctest.testmod(module).failed == 0
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_escape_sequences_are_made_visible_not_obeyed(text: str) -> None:
+    out = neutralise(text)
+    assert raw_controls(out) == []
+    assert len(out) == len(text)  # one visible stand-in per character
+    assert "\x1b" not in out and ("␛" in out or "\ufffd" in out)
+
+
+def test_newline_and_tab_are_kept_and_every_other_control_is_replaced() -> None:
+    every = "".join(C0 + C1) + BIDI
+    out = neutralise(every)
+    assert "\n" in out and "\t" in out
+    assert raw_controls(out) == []
+    assert neutralise("\x1b") == "␛" and neutralise("\x00") == "␀" and neutralise("\x7f") == "␡"
+
+
+def test_names_refuse_every_control_and_bidi_character() -> None:
+    for c in [*C0, *C1, *BIDI]:
+        assert name_problem(f"Olena{c}") is not None, repr(c)
+    assert name_problem("Olena Kovalenko") is None
+
+
+def test_an_error_never_echoes_a_megabyte() -> None:
+    quoted = clip("\x1b" * 1_000_000)
+    assert len(quoted) < 200 and "\x1b" not in quoted
+
+
+@settings(max_examples=200, deadline=None)
+@given(hostile_text)
+def test_neutralise_leaves_nothing_to_obey_and_is_idempotent(text: str) -> None:
+    out = neutralise(text)
+    assert raw_controls(out) == [] and is_safe(out)
+    assert neutralise(out) == out
+
+
+@settings(max_examples=150, deadline=None)
+@given(hostile_text)
+def test_every_renderer_of_player_text_neutralises_it(text: str) -> None:
+    motion = tiny_motion()
+    # The screens: literal text, a label with a player's name, a styled Text.
+    assert raw_controls(literal(text).plain) == []
+    assert raw_controls(role_label(motion, "kyiv", player=text).plain) == []
+    assert raw_controls(shown(Text(text, style="bold")).plain) == []
+    # Transcript entries (the table, the replay, the debrief, the exports).
+    speech = text.replace("\x00", "") or "x"  # NUL is refused at the boundary (item 11)
+    state, event = apply(new_game(motion), "kyiv", Speak(text=speech))
+    entry = entry_for(event, state)
+    assert raw_controls(entry.text or "") == [] and raw_controls(entry.summary) == []
+    assert raw_controls(render_entry(motion, entry).plain) == []
+    # Session lists of the lobby (Continue) and of the replay picker.
+    info = _info(title=text, player=text)
+    assert raw_controls(sessions.session_label(info).plain) == []
+    assert raw_controls(replay_sessions.session_label(info).plain) == []
+    # Markdown and the command line.
+    for rendered in (md_escape(text), md_cell(text), md_code(text), safe(text)):
+        assert raw_controls(rendered) == [], rendered
+    console = Console(record=True, width=200, force_terminal=False)
+    console.print(safe(text))
+    assert raw_controls(console.export_text()) == []
+    # JSON: the same data, with nothing raw in the file.
+    dumped = json_safe(json.dumps({"t": text}, ensure_ascii=False))
+    assert raw_controls(dumped) == [] and json.loads(dumped)["t"] == text
+    # HTML escaping keeps the stand-ins.
+    assert raw_controls(html.escape(neutralise(text))) == []
+
+
+def _info(title: str, player: str) -> SessionInfo:
+    from datetime import UTC, datetime
+
+    from debate.store import Seat
+
+    now = datetime(2025, 8, 18, tzinfo=UTC)
+    seats = (Seat("kyiv", player or "x", "human"), Seat("kremlin", "bot", "scripted", "easy"))
+    return SessionInfo(
+        id="abc123", title=title, motion_id="tiny", motion_title=title, motion_sha256="0" * 64,
+        seats=seats, seed=1, status="active", events=3, turns=2, created=now, updated=now,
+        parent_id="p1", fork_seq=1,
+    )
