@@ -17,6 +17,7 @@ from debate.store.database import db_failure
 from debate.store.errors import CorruptSession, InvalidRequest, SequenceConflict, SessionNotFound
 from debate.store.records import LoadedSession
 from debate.store.repository.base import StoreBase, translate_errors
+from debate.store.repository.hosting import notify
 from debate.store.repository.queries import (
     BUMP_SEQ,
     EVENT_ROWS,
@@ -55,6 +56,7 @@ class EventLog(StoreBase):
                     actual = conn.execute(NEXT_SEQ, bump).scalar()
                     refuse_append(session_id, expected_seq, actual, self.where)
                 conn.execute(INSERT_EVENT, row)
+                notify(conn, session_id, str(expected_seq + 1))
         except IntegrityError:
             # The primary key caught a writer the sequence check did not (belt and braces).
             raise SequenceConflict(session_id, expected_seq, expected_seq + 1) from None
