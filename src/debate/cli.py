@@ -28,6 +28,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "simulate",
     "sessions",
     "seminar",
+    "seminar_tui",
 )
 
 

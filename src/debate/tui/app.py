@@ -114,6 +114,43 @@ class DebateApp(App[None]):
         self.action_lobby()
         self.push_screen(TableScreen(game, self.scripted_delay))
 
+    def action_host(self) -> None:
+        from debate.tui.screens.motions import MotionsScreen
+
+        self.push_screen(MotionsScreen(purpose="host"))
+
+    def host(self, motion: Any, seats: list[Any], seed: int) -> None:
+        """Host ``motion`` with ``seats`` and show its join codes."""
+        from debate.seminar import SeatSpec, SeminarError, host_game
+        from debate.store import StoreError
+        from debate.tui.screens.hosted import HostedScreen
+
+        specs = [SeatSpec(s.role, s.kind, s.difficulty) for s in seats]
+        try:
+            codes = host_game(self.store, motion, specs, seed)
+        except (SeminarError, StoreError) as e:
+            self.notify(e.message, title="Cannot host", severity="error", markup=False)
+            return
+        self.action_lobby()
+        self.push_screen(HostedScreen(motion, codes))
+
+    def action_join(self) -> None:
+        from debate.tui.screens.join import JoinScreen
+
+        self.push_screen(JoinScreen())
+
+    def join(self, client: Any) -> None:
+        """Show the table of one seat of a hosted game (or the facilitator's console)."""
+        self.action_lobby()
+        if client.facilitator:
+            from debate.tui.screens.facilitate import FacilitatorScreen
+
+            self.push_screen(FacilitatorScreen(client))
+            return
+        from debate.tui.screens.joined import JoinedTableScreen
+
+        self.push_screen(JoinedTableScreen(client))
+
     def resume(self, session_id: str) -> None:
         from debate.store import StoreError
 

@@ -18,6 +18,8 @@ from textual.widgets import Static
 #: (action, key, label); the labels are ours (never player text), so markup is safe here.
 ENTRIES: tuple[tuple[str, str, str], ...] = (
     ("new_game", "n", "New game"),
+    ("host", "h", "Host a game (join codes for every seat)"),
+    ("join", "j", "Join a game (type a code)"),
     ("continue", "c", "Continue a saved game"),
     ("replay", "r", "Replay a saved session"),
     ("motions", "m", "Motions"),
@@ -47,6 +49,8 @@ def menu() -> Content:
 class LobbyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_game", "New game"),
+        Binding("h", "app.host", "Host a game"),
+        Binding("j", "app.join", "Join a game"),
         Binding("c", "app.continue", "Continue"),
         Binding("r", "app.replay", "Replay"),
         Binding("m", "app.motions", "Motions"),

@@ -1,0 +1,56 @@
+"""Hosted games on screen: `debate join CODE`, `debate facilitate CODE`, `debate serve`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from debate.commands.common import DbOption, fail
+from debate.commands.seminar import CodeArg, open_client
+
+
+def join(code: CodeArg, db: DbOption = None) -> None:
+    """Your seat's debate table in a hosted game (your brief only; others' moves live)."""
+    from debate.tui import create_app
+
+    store, client = open_client(code, db)
+    if client.facilitator:
+        fail("this is the facilitator's code: use debate facilitate", code=2)
+    create_app(store=store, on_ready=lambda app: app.join(client)).run()
+
+
+def facilitate(code: CodeArg, db: DbOption = None) -> None:
+    """The facilitator's console of a hosted game: every brief, pace, timer, seats."""
+    from debate.tui import create_app
+
+    store, client = open_client(code, db)
+    if not client.facilitator:
+        fail("debate facilitate needs the facilitator's code", code=2)
+    create_app(store=store, on_ready=lambda app: app.join(client)).run()
+
+
+def serve(
+    host: Annotated[
+        str, typer.Option("--host", help="Address to listen on (loopback by default).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="Port to listen on.")] = 8000,
+    public_url: Annotated[
+        str | None,
+        typer.Option("--public-url", help="The URL browsers use (behind a reverse proxy)."),
+    ] = None,
+    db: DbOption = None,
+) -> None:
+    """Serve the game to web browsers (textual-serve), in restricted mode: Join a game and
+    solo practice only; no database path or URL is shown."""
+    from debate.commands.serving import run_server
+
+    if not 0 < port < 65536:
+        fail("--port must be between 1 and 65535", code=2)
+    run_server(host, port, public_url, db)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("join")(join)
+    app.command("facilitate")(facilitate)
+    app.command("serve")(serve)
