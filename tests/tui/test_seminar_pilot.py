@@ -167,3 +167,20 @@ async def test_lost_connection_banner_then_catch_up() -> None:
         finally:
             admin.execute(f'ALTER DATABASE "{name}" ALLOW_CONNECTIONS true')
             admin.close()
+
+
+async def test_restricted_mode_opens_no_other_game(store) -> None:  # type: ignore[no-untyped-def]
+    from debate.tui.screens.lobby import LobbyScreen
+
+    host_game(store, tiny_motion(), [], seed=3)
+    app = create_app(store=store, restricted=True)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for key in ("c", "r", "h"):  # Continue, Replay, Host: not from a browser
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(app.screen, LobbyScreen)
+        shown = plain(app.screen.query_one("#lobby-menu").render(), width=100)
+        assert "Join a game" in shown and "Continue" not in shown and "Replay" not in shown
+        await pilot.press("j")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "JoinScreen")
+        assert store.where not in app.redact(f"cannot use {store.where}: gone")

@@ -41,6 +41,6 @@ class JoinScreen(Screen[None]):
         try:
             client = SeatClient.open(app.store, event.value)
         except (SeminarError, StoreError) as e:
-            error.update(literal(e.message))
+            error.update(literal(app.redact(e.message)))
             return
         app.join(client)

@@ -39,9 +39,20 @@ def banner() -> Content:
     return Content.from_markup(BANNER)
 
 
+#: The entries of the lobby served to browsers (``debate serve``): no other game is opened.
+RESTRICTED_ENTRIES: tuple[tuple[str, str, str], ...] = (
+    ("join", "j", "Join a game (type a code)"),
+    ("new_game", "n", "Solo practice (a fresh game of your own)"),
+    ("motions", "m", "Motions"),
+    ("help", "f1", "Help: rules and keys"),
+    ("quit", "q", "Quit"),
+)
+
+
 @cache  # parsed once per process: the lobby is the first frame, and comes back often
-def menu() -> Content:
-    lines = [f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]" for action, key, label in ENTRIES]
+def menu(restricted: bool = False) -> Content:
+    entries = RESTRICTED_ENTRIES if restricted else ENTRIES
+    lines = [f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]" for action, key, label in entries]
     hint = "\n[dim]Press a key (or click). ctrl+p: command palette, themes.[/dim]"
     return Content.from_markup("\n".join(lines) + "\n" + hint)
 
@@ -62,7 +73,7 @@ class LobbyScreen(Screen[None]):
         # and parsing even a small stylesheet is most of what the first frame costs.
         self.styles.align_horizontal = "center"
         for widget in (Static(banner(), id="lobby-banner"),
-                       Static(menu(), id="lobby-menu")):
+                       Static(menu(getattr(self.app, "restricted", False)), id="lobby-menu")):
             widget.styles.width = 76
             widget.styles.max_width = "100%"
             widget.styles.padding = (1, 2, 0, 2)
