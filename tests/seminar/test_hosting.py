@@ -185,3 +185,22 @@ def test_end_early_goes_to_the_vote_and_banner_shows(store: Store) -> None:
 def test_bad_seat_options(bad: str) -> None:
     with pytest.raises(SeminarError):
         parse_seat(bad)
+
+
+@pytest.mark.parametrize("shared", [False, True])
+def test_watchers_wake_on_a_commit_by_another_client(store: Store, shared: bool) -> None:
+    codes = hosted(store)
+    watcher = store.watch(codes.session, shared=shared)
+    try:
+        watcher.wait(0.3)  # settle (a shared listener starts listening in its thread)
+        SeatClient.open(store, codes.seats["kyiv"]).act(Speak(text="wake up"))
+        woke = False
+        for _ in range(100):  # a bound, not a timing assertion
+            if watcher.wait(0.1):
+                woke = True
+                break
+        assert woke
+        follower = SeatClient.open(store, codes.seats["kremlin"])
+        assert follower.game.state.seq == 1
+    finally:
+        watcher.close()

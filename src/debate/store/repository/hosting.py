@@ -262,10 +262,15 @@ class Hosting(StoreBase):
 
     # -- following a game --------------------------------------------------------------------
 
-    def watch(self, session_id: str) -> Watcher:
-        """A :class:`~debate.store.live.Watcher` that wakes when the game may have changed."""
+    def watch(self, session_id: str, shared: bool = False) -> Watcher:
+        """A :class:`~debate.store.live.Watcher` that wakes when the game may have changed.
+        ``shared`` (PostgreSQL): one LISTEN connection for all the games of this process."""
         from debate.store.live import watcher_for
 
+        if shared and not self._target.is_sqlite:
+            from debate.store.live_shared import shared_listener
+
+            return shared_listener(self._target).subscribe(session_id)
         return watcher_for(self._target, session_id)
 
     @translate_errors
