@@ -204,3 +204,24 @@ def test_watchers_wake_on_a_commit_by_another_client(store: Store, shared: bool)
         assert follower.game.state.seq == 1
     finally:
         watcher.close()
+
+
+def test_a_second_terminal_on_the_same_session_can_act_after_losing(store: Store) -> None:
+    """Hot-seat controllers too: the loser of a race reloads and is never stuck."""
+    from debate.play import GameController
+    from debate.store import Seat, SequenceConflict
+
+    seats = [
+        Seat("kyiv", "A", "human"),
+        Seat("kremlin", "B", "human"),
+        Seat("washington", "C", "human"),
+    ]
+    first = GameController.start(store, tiny_motion(), seats, seed=1)
+    second = GameController.resume(store, first.session_id)
+    first.submit(Speak(text="one"))
+    with pytest.raises(SequenceConflict):
+        second.submit(Speak(text="two"))
+    assert second.state.seq == 1 and second.events[0].action.text == "one"  # type: ignore[union-attr]
+    second.submit(Pass())
+    first.reload()
+    assert [e.seq for e in first.events] == [0, 1]
