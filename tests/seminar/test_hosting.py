@@ -225,3 +225,14 @@ def test_a_second_terminal_on_the_same_session_can_act_after_losing(store: Store
     second.submit(Pass())
     first.reload()
     assert [e.seq for e in first.events] == [0, 1]
+
+
+def test_an_action_racing_a_pause_is_refused_not_saved(store: Store) -> None:
+    codes = hosted(store)
+    kyiv = SeatClient.open(store, codes.seats["kyiv"])  # still believes the game runs
+    Console(SeatClient.open(store, codes.facilitator)).pause()
+    assert not kyiv.paused
+    with pytest.raises(Refused, match="paused"):
+        kyiv.act(Speak(text="just in time?"))
+    assert store.get(codes.session).events == 0
+    assert kyiv.paused  # and it now shows the pause

@@ -159,3 +159,37 @@ def _vote():  # type: ignore[no-untyped-def]
 def test_no_traceback_for_a_missing_database_directory(tmp_path: Path) -> None:
     result = debate("state", "AAAA-BBBB-CCCC-DDDD", "--db", str(tmp_path / "nope" / "x.db"))
     assert result.exit_code in (1, 2) and "Traceback" not in result.output
+
+
+def test_facilitate_without_a_screen(db_url: str, store: Store) -> None:
+    codes = host(db_url)
+    boss, seats = str(codes["facilitator"]), codes["seats"]
+    paced = debate(
+        "facilitate",
+        boss,
+        "--db",
+        db_url,
+        "--pause",
+        "--timer",
+        "60",
+        "--say",
+        "Five minutes",
+        "--bot",
+        "washington:easy",
+        "--json",
+    )
+    assert paced.exit_code == 0, paced.output
+    doc = json.loads(paced.stdout)
+    assert doc["paused"] and doc["turn_limit"] == 60 and doc["banner"] == "Five minutes"
+    kyiv = seats["kyiv"]  # type: ignore[index]
+    refused = debate("act", kyiv, "--action", '{"type": "pass"}', "--db", db_url)
+    assert refused.exit_code == 2 and "paused" in refused.output
+    back = json.loads(
+        debate(
+            "facilitate", boss, "--db", db_url, "--resume", "--human", "washington", "--json"
+        ).stdout
+    )
+    assert not back["paused"] and set(back["codes"]) == {"washington"}
+    assert SeatClient.open(store, back["codes"]["washington"]).role == "washington"
+    assert debate("facilitate", kyiv, "--db", db_url, "--pause").exit_code == 2  # a seat code
+    assert debate("facilitate", boss, "--db", db_url, "--timer", "soon").exit_code == 2

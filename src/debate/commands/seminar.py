@@ -208,6 +208,67 @@ def referee(
         err.print("the game is over")
 
 
+def pace_headless(
+    client: SeatClient,
+    pause: bool,
+    resume: bool,
+    timer: str | None,
+    say: str | None,
+    bot: list[str],
+    human: list[str],
+    end: bool,
+    as_json: bool,
+) -> None:
+    """`debate facilitate CODE --pause ...`: the console's powers from a script."""
+    from debate.seminar import SeminarError
+    from debate.seminar.pace import Console
+
+    if pause and resume:
+        fail("--pause and --resume contradict each other", code=2)
+    codes: dict[str, str] = {}
+    with seminar_errors():
+        console = Console(client)
+        for spec in bot:
+            role, _, level = spec.partition(":")
+            console.hand_to_scripted(role, level or "normal")
+        for role in human:
+            codes[role] = console.hand_to_human(role)
+        if timer is not None:
+            if timer.lower() == "off":
+                console.set_limit(None)
+            elif timer.isdigit():
+                console.set_limit(int(timer))
+            else:
+                raise SeminarError("--timer takes a number of seconds, or off")
+        if say is not None:
+            console.set_banner(say or None)
+        if resume:
+            console.resume()
+        if end:
+            console.end_debate()
+        if pause:
+            console.pause()
+        client.refresh()
+    document = {
+        "session": client.session_id,
+        "paused": client.paused,
+        "turn_limit": client.hosted.turn_limit,
+        "banner": client.hosted.banner,
+        "to_play": client.to_play,
+        "next_seq": client.game.state.seq,
+        "codes": codes,
+    }
+    if as_json:
+        print_json(document)
+        return
+    for role, new in codes.items():
+        out.print(f"new code for {escape(role)}: [b]{new}[/]")
+    err.print(
+        f"paused: {client.paused}  turn limit: {client.hosted.turn_limit or '-'}  "
+        f"to play: {client.to_play}"
+    )
+
+
 def register(app: typer.Typer) -> None:
     app.command("host")(host)
     app.command("state")(state)

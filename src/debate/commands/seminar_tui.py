@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from debate.commands.common import DbOption, fail
+from debate.commands.common import DbOption, JsonOption, fail
 from debate.commands.seminar import CodeArg, open_client
 
 
@@ -20,13 +20,38 @@ def join(code: CodeArg, db: DbOption = None) -> None:
     create_app(store=store, on_ready=lambda app: app.join(client)).run()
 
 
-def facilitate(code: CodeArg, db: DbOption = None) -> None:
-    """The facilitator's console of a hosted game: every brief, pace, timer, seats."""
-    from debate.tui import create_app
-
+def facilitate(
+    code: CodeArg,
+    db: DbOption = None,
+    pause: Annotated[bool, typer.Option("--pause", help="Pause the game (no screen).")] = False,
+    resume: Annotated[bool, typer.Option("--resume", help="Resume it (no screen).")] = False,
+    timer: Annotated[
+        str | None, typer.Option("--timer", help="Per-turn limit in seconds, or 'off'.")
+    ] = None,
+    say: Annotated[
+        str | None, typer.Option("--say", help="Banner to every seat ('' clears it).")
+    ] = None,
+    bot: Annotated[
+        list[str] | None, typer.Option("--bot", help="ROLE[:LEVEL]: hand a seat to a script.")
+    ] = None,
+    human: Annotated[
+        list[str] | None, typer.Option("--human", help="ROLE: back to a person (new code).")
+    ] = None,
+    end: Annotated[bool, typer.Option("--end", help="Close the debate: go to the vote.")] = False,
+    as_json: JsonOption = False,
+) -> None:
+    """The facilitator's console of a hosted game: every brief, pace, timer, seats. With
+    any of the options, does that without a screen and prints the outcome."""
     store, client = open_client(code, db)
     if not client.facilitator:
         fail("debate facilitate needs the facilitator's code", code=2)
+    if pause or resume or timer is not None or say is not None or bot or human or end:
+        from debate.commands.seminar import pace_headless
+
+        pace_headless(client, pause, resume, timer, say, bot or [], human or [], end, as_json)
+        return
+    from debate.tui import create_app
+
     create_app(store=store, on_ready=lambda app: app.join(client)).run()
 
 

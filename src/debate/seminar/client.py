@@ -19,6 +19,20 @@ from debate.seminar.codes import code_hash
 from debate.seminar.errors import BadCode, GameMovedOn, Refused
 
 
+class HostedAppends:
+    """The store as a hosted game's controller sees it: appends are also refused while the
+    game is paused (:meth:`debate.store.Store.append_hosted`); everything else as is."""
+
+    def __init__(self, store: Any) -> None:
+        self._store = store
+
+    def append(self, session_id: str, event: Event, expected_seq: int) -> int:
+        return int(self._store.append_hosted(session_id, event, expected_seq))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._store, name)
+
+
 class SeatClient:
     """A hosted game as one seat sees it (``role`` None: the facilitator sees all)."""
 
@@ -30,7 +44,12 @@ class SeatClient:
         self.client_id = secrets.token_hex(8)
         loaded = store.load(session_id)
         self.game = GameController(
-            store, session_id, loaded.motion, loaded.seats, loaded.info.seed, loaded.events
+            HostedAppends(store),
+            session_id,
+            loaded.motion,
+            loaded.seats,
+            loaded.info.seed,
+            loaded.events,
         )
         self._update = store.update_since(session_id, len(loaded.events))
         self._apply(self._update)
@@ -104,6 +123,7 @@ class SeatClient:
         """Apply ``action`` as this seat (the facilitator: as the seat to play) and save it.
         Raises :class:`Refused` (nothing saved) or :class:`GameMovedOn` (state reloaded)."""
         from debate.store import SequenceConflict
+        from debate.store.hosted import GamePaused
 
         role = self.to_play
         if self.finished or role is None:
@@ -118,6 +138,9 @@ class SeatClient:
             return self.game.submit(action, actor=role, rationale=rationale)
         except IllegalAction as e:
             raise Refused(e.reason) from None
+        except GamePaused:
+            self.refresh()
+            raise Refused("the game is paused by the facilitator") from None
         except SequenceConflict:
             self.refresh()
             raise GameMovedOn() from None

@@ -92,6 +92,9 @@ class Console:
         from debate.store import SequenceConflict
 
         client = self.client
+        client.refresh()
+        if client.paused:
+            raise Refused("the game is paused: resume it first")
         done: list[Event] = []
         for _ in range(1000):
             client.refresh()

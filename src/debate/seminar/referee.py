@@ -35,6 +35,7 @@ def duty(client: SeatClient, now: datetime | None = None) -> Event | None:
     """Do what is due, if this client holds (or can take) the lease; the event saved, if
     any. ``client`` should be the referee's own (the facilitator's view of the game)."""
     from debate.store import SequenceConflict
+    from debate.store.hosted import GamePaused
 
     if due(client, now) is None:
         return None
@@ -56,7 +57,7 @@ def duty(client: SeatClient, now: datetime | None = None) -> Event | None:
             return client.game.submit(
                 Pass(), actor=role, rationale=f"time ran out ({limit} s per turn): passes"
             )
-    except SequenceConflict:
+    except (SequenceConflict, GamePaused):
         client.refresh()
     return None
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
+from debate.store.errors import StoreError
 from debate.store.records import Seat
 
 if TYPE_CHECKING:
@@ -26,6 +27,12 @@ def channel(session_id: str) -> str:
     'debate_a1b2c3d4'
     """
     return CHANNEL_PREFIX + session_id
+
+
+class GamePaused(StoreError):
+    """An append refused because the facilitator paused the game (nothing was written)."""
+
+    exit_code = 2
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,14 +8,24 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, func, insert, or_, select, text, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, text, update
+from sqlalchemy.exc import DBAPIError, IntegrityError
 
-from debate.store.convert import events_from_payloads, to_db, to_utc, utc_now
-from debate.store.errors import InvalidRequest, SessionNotFound
-from debate.store.hosted import Access, HostedGame, Marker, Presence, Update, channel
+from debate.store.convert import event_row, events_from_payloads, to_db, to_utc, utc_now
+from debate.store.database import db_failure
+from debate.store.errors import InvalidRequest, SequenceConflict, SessionNotFound
+from debate.store.hosted import (
+    Access,
+    GamePaused,
+    HostedGame,
+    Marker,
+    Presence,
+    Update,
+    channel,
+)
 from debate.store.repository.base import StoreBase, translate_errors
-from debate.store.repository.queries import seats_of
+from debate.store.repository.queries import BUMP_SEQ, INSERT_EVENT, NEXT_SEQ, seats_of
+from debate.store.repository.sqlite_append import refuse_append
 from debate.store.tables import (
     ACCESS_CODES,
     EVENTS,
@@ -27,6 +37,7 @@ from debate.store.tables import (
 )
 
 if TYPE_CHECKING:
+    from debate.engine import Event
     from debate.store.live import Watcher
 
 _NOTIFY = text("SELECT pg_notify(:channel, :payload)")
@@ -53,8 +64,44 @@ def _hosted(row: Any) -> HostedGame:
     )
 
 
+# The append of a hosted game: conditional on the event number AND on the game not being
+# paused, in one statement, so that an action racing a pause is refused, never saved.
+_BUMP_UNLESS_PAUSED = BUMP_SEQ.where(
+    ~select(HOSTED_GAMES.c.session_id)
+    .where(HOSTED_GAMES.c.session_id == bindparam("sid"), HOSTED_GAMES.c.paused.is_(True))
+    .exists()
+)
+
+
 class Hosting(StoreBase):
     """The store's part for games played from many screens."""
+
+    def append_hosted(self, session_id: str, event: Event, expected_seq: int) -> int:
+        """:meth:`~debate.store.Store.append` for a hosted game: also refused (with
+        :class:`GamePaused`, nothing written) while the game is paused."""
+        if event.seq != expected_seq:
+            raise InvalidRequest(f"event.seq is {event.seq} but expected_seq is {expected_seq}")
+        now = utc_now()
+        bump = {"sid": session_id, "expected": expected_seq, "actor": event.actor, "now": now}
+        try:
+            with self._writing() as conn:
+                if conn.execute(_BUMP_UNLESS_PAUSED, bump).rowcount != 1:
+                    paused = conn.execute(
+                        select(HOSTED_GAMES.c.paused).where(
+                            HOSTED_GAMES.c.session_id == session_id
+                        )
+                    ).scalar()
+                    if paused:
+                        raise GamePaused("the game is paused by the facilitator")
+                    actual = conn.execute(NEXT_SEQ, bump).scalar()
+                    refuse_append(session_id, expected_seq, actual, self.where)
+                conn.execute(INSERT_EVENT, event_row(session_id, event, now))
+                notify(conn, session_id, str(expected_seq + 1))
+        except IntegrityError:
+            raise SequenceConflict(session_id, expected_seq, expected_seq + 1) from None
+        except DBAPIError as e:
+            raise db_failure(e, self.where) from None
+        return expected_seq + 1
 
     @translate_errors
     def host(
