@@ -236,3 +236,16 @@ def test_an_action_racing_a_pause_is_refused_not_saved(store: Store) -> None:
         kyiv.act(Speak(text="just in time?"))
     assert store.get(codes.session).events == 0
     assert kyiv.paused  # and it now shows the pause
+
+
+def test_a_replaced_code_stops_working_on_an_open_screen(store: Store) -> None:
+    codes = hosted(store)
+    kyiv = SeatClient.open(store, codes.seats["kyiv"])
+    console = Console(SeatClient.open(store, codes.facilitator))
+    console.hand_to_scripted("kyiv")
+    console.hand_to_human("kyiv")  # a new code for someone else
+    kyiv.refresh()
+    assert kyiv.revoked and kyiv.legal() == ()
+    with pytest.raises(Refused, match="no longer"):
+        kyiv.act(Pass())
+    assert store.get(codes.session).events == 0

@@ -36,10 +36,16 @@ class HostedAppends:
 class SeatClient:
     """A hosted game as one seat sees it (``role`` None: the facilitator sees all)."""
 
-    def __init__(self, store: Any, session_id: str, role: str | None) -> None:
+    def __init__(
+        self, store: Any, session_id: str, role: str | None, code_hash: str | None = None
+    ) -> None:
         self.store = store
         self.session_id = session_id
         self.role = role
+        #: The hash of the code this client was opened with: checked again whenever the
+        #: seats change, so a code the facilitator replaced stops working on open screens.
+        self._code_hash = code_hash
+        self.revoked = False
         #: Names this client in presence rows and leases.
         self.client_id = secrets.token_hex(8)
         loaded = store.load(session_id)
@@ -60,10 +66,15 @@ class SeatClient:
         access = store.access(code_hash(code))
         if access is None:
             raise BadCode()
-        return cls(store, access.session_id, access.role)
+        return cls(store, access.session_id, access.role, code_hash(code))
 
     # -- keeping up ------------------------------------------------------------------------
     def _apply(self, update: Any) -> None:
+        if self._code_hash is not None and update.hosted.version != getattr(
+            getattr(self, "hosted", None), "version", None
+        ):
+            access = self.store.access(self._code_hash)
+            self.revoked = access is None or access.role != self.role
         self.game.catch_up(update.events)
         self.game.reseat(update.seats)
         self.hosted = update.hosted
@@ -105,6 +116,7 @@ class SeatClient:
         role = self.to_play
         return (
             role is not None
+            and not self.revoked
             and not self.paused
             and (self.facilitator or role == self.role)
             and self.game.is_human(role)
@@ -128,6 +140,8 @@ class SeatClient:
         role = self.to_play
         if self.finished or role is None:
             raise Refused("the game is over")
+        if self.revoked:
+            raise Refused("your code no longer opens this seat (ask the facilitator)")
         if self.paused:
             raise Refused("the game is paused by the facilitator")
         if not self.facilitator and role != self.role:

@@ -87,8 +87,11 @@ class FacilitatorScreen(Screen[None]):
 
     def _following(self) -> None:
         from debate.seminar.follow import follow
+        from debate.tui.screens.joined import open_referee
 
-        referee = SeatClient(self.client.store, self.client.session_id, None)
+        referee = open_referee(self.client, self._stop, self._from_thread, self.connection_changed)
+        if referee is None:
+            return
         follow(
             referee,
             self._stop,

@@ -33,6 +33,8 @@ class SeminarBanner(Static):
 
 def banner_text(client: SeatClient, connection: str | None, now: datetime) -> Text:
     parts: list[Text] = []
+    if client.revoked:
+        parts.append(literal("Your code no longer opens this seat: ask the facilitator.", "bold"))
     if connection:
         parts.append(literal(connection, "bold red"))
     if client.paused:
@@ -44,6 +46,22 @@ def banner_text(client: SeatClient, connection: str | None, now: datetime) -> Te
         left = max(int((due - now).total_seconds()), 0)
         parts.append(literal(f"Time left for this turn: {left // 60}:{left % 60:02d}"))
     return Text("  ·  ").join(parts)
+
+
+def open_referee(client: SeatClient, stop: threading.Event, post: Any, status: Any) -> Any:
+    """The follow thread's own client of the game (retried with backoff while the database
+    is out of reach); None if the screen closed first."""
+    from debate.store import StoreError
+
+    backoff = 0.5
+    while not stop.is_set():
+        try:
+            return SeatClient(client.store, client.session_id, None)
+        except StoreError as e:
+            post(status, f"connection lost ({e.message}); retrying in {backoff:.1f} s")
+            stop.wait(backoff)
+            backoff = min(backoff * 2, 8.0)
+    return None
 
 
 class JoinedTableScreen(TableScreen):
@@ -72,7 +90,9 @@ class JoinedTableScreen(TableScreen):
     def _following(self) -> None:
         from debate.seminar.follow import follow
 
-        referee = SeatClient(self.client.store, self.client.session_id, None)
+        referee = open_referee(self.client, self._stop, self._from_thread, self.connection_changed)
+        if referee is None:
+            return
         follow(
             referee,
             self._stop,

@@ -72,8 +72,10 @@ class LobbyScreen(Screen[None]):
         # Styled inline rather than by CSS: app.tcss is read only when the next screen opens,
         # and parsing even a small stylesheet is most of what the first frame costs.
         self.styles.align_horizontal = "center"
-        for widget in (Static(banner(), id="lobby-banner"),
-                       Static(menu(getattr(self.app, "restricted", False)), id="lobby-menu")):
+        for widget in (
+            Static(banner(), id="lobby-banner"),
+            Static(menu(getattr(self.app, "restricted", False)), id="lobby-menu"),
+        ):
             widget.styles.width = 76
             widget.styles.max_width = "100%"
             widget.styles.padding = (1, 2, 0, 2)
