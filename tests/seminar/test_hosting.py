@@ -249,3 +249,14 @@ def test_a_replaced_code_stops_working_on_an_open_screen(store: Store) -> None:
     with pytest.raises(Refused, match="no longer"):
         kyiv.act(Pass())
     assert store.get(codes.session).events == 0
+
+
+def test_banner_is_plain_text_and_a_hosted_game_can_be_deleted(store: Store) -> None:
+    codes = hosted(store)
+    console = Console(SeatClient.open(store, codes.facilitator))
+    console.set_banner("\x1b[31mred\x1b[0m \u202eevil\n next")
+    assert console.client.hosted.banner == "[31mred[0m evil next"
+    store.delete(codes.session)
+    with pytest.raises(BadCode):
+        SeatClient.open(store, codes.seats["kyiv"])
+    assert store.lease_holder(codes.session) is None

@@ -6,6 +6,7 @@ Everything is stored (never kept in a process), so it survives a restart of ever
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import UTC, datetime
 
 from debate.engine import Event, Pass
@@ -62,7 +63,9 @@ class Console:
     def set_banner(self, text: str | None) -> None:
         """A message shown to every seat (None or blank clears it); plain text only."""
         if text is not None:
-            text = " ".join(text.split())[:MAX_BANNER] or None
+            # Plain text on one line: no control characters (ESC, C1, bidi overrides).
+            kept = "".join(ch for ch in text if unicodedata.category(ch) not in ("Cc", "Cf"))
+            text = " ".join(kept.split())[:MAX_BANNER] or None
         self._store.set_pace(self._sid, banner=text)
         self.client.refresh()
 
