@@ -193,3 +193,31 @@ def test_facilitate_without_a_screen(db_url: str, store: Store) -> None:
     assert SeatClient.open(store, back["codes"]["washington"]).role == "washington"
     assert debate("facilitate", kyiv, "--db", db_url, "--pause").exit_code == 2  # a seat code
     assert debate("facilitate", boss, "--db", db_url, "--timer", "soon").exit_code == 2
+
+
+def test_two_processes_racing_for_each_event_number(
+    db_url: str, store: Store, tmp_path: Path
+) -> None:
+    """Two facilitator screens act as fast as they can: every event number has exactly one
+    winner, the loser reloads and goes on; nothing lost, nothing duplicated, no gaps."""
+    codes = host(db_url)
+    go = tmp_path / "go"
+    child = Path(__file__).with_name("seminar_child.py")
+    procs = [
+        subprocess.Popen(
+            [sys.executable, str(child), db_url, str(codes["facilitator"]), str(go), "12"],
+            stdout=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for p in procs:
+        assert p.stdout is not None and p.stdout.readline().strip() == "ready"
+    go.touch()
+    outputs = [p.communicate(timeout=PATIENCE)[0].split("\n") for p in procs]
+    won = sorted(int(line.split()[1]) for out in outputs for line in out if line.startswith("ok"))
+    events = store.load(str(codes["session"])).events
+    assert won == list(range(len(won))) == [e.seq for e in events]  # one winner per number
+    assert len(won) == 24
+    texts = [e.action.text for e in events if e.action.type == "speak"]  # type: ignore[union-attr]
+    assert len(texts) == len(set(texts))  # nothing duplicated
