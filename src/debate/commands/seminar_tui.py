@@ -11,12 +11,11 @@ from debate.commands.seminar import CodeArg, open_client
 
 
 def join(code: CodeArg, db: DbOption = None) -> None:
-    """Your seat's debate table in a hosted game (your brief only; others' moves live)."""
+    """Your seat's debate table in a hosted game (your brief only; others' moves live). The
+    facilitator's code opens the facilitator's console."""
     from debate.tui import create_app
 
     store, client = open_client(code, db)
-    if client.facilitator:
-        fail("this is the facilitator's code: use debate facilitate", code=2)
     create_app(store=store, on_ready=lambda app: app.join(client)).run()
 
 
