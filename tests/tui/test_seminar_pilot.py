@@ -184,3 +184,21 @@ async def test_restricted_mode_opens_no_other_game(store) -> None:  # type: igno
         await pilot.press("j")
         await wait_for(pilot, lambda: type(app.screen).__name__ == "JoinScreen")
         assert store.where not in app.redact(f"cannot use {store.where}: gone")
+
+
+async def test_hot_seat_table_on_a_second_terminal_is_never_stuck(store) -> None:  # type: ignore[no-untyped-def]
+    from debate.play import GameController
+    from debate.store import Seat
+
+    seats = [Seat(r.id, r.name, "human") for r in tiny_motion().roles]
+    game = GameController.start(store, tiny_motion(), seats, seed=1)
+    other_terminal = GameController.resume(store, game.session_id)
+    app = create_app(store=store, on_ready=lambda a: a.begin(game))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause(0.3)
+        other_terminal.submit(Speak(text="from the other terminal"))
+        table = app.screen_stack[1]
+        assert not table.submit(Pass())
+        assert "moved on" in table.note.plain and game.state.seq == 1
+        assert table.submit(Pass())
+        assert [e.seq for e in store.load(game.session_id).events] == [0, 1]
