@@ -23,7 +23,16 @@ app = typer.Typer(
 )
 
 #: Modules under debate.commands that each define ``register(app)``.
-COMMAND_MODULES: tuple[str, ...] = ("motions", "play", "replay", "score", "simulate", "sessions")
+COMMAND_MODULES: tuple[str, ...] = (
+    "motions",
+    "play",
+    "replay",
+    "score",
+    "simulate",
+    "sessions",
+    "seminar",
+    "seminar_tui",
+)
 
 
 @app.callback(invoke_without_command=True)

@@ -16,7 +16,17 @@ from store_pg import pg_database
 
 from debate.store import Store, open_store
 
-_TABLES = ("annotations", "events", "seats", "sessions", "motion_snapshots")
+_TABLES = (
+    "presence",
+    "leases",
+    "access_codes",
+    "hosted_games",
+    "annotations",
+    "events",
+    "seats",
+    "sessions",
+    "motion_snapshots",
+)
 
 
 @pytest.fixture(scope="session")

@@ -42,9 +42,12 @@ def list_motions(dirs: DirOption = None, as_json: JsonOption = False) -> None:
     ids = [m.id for _, m in found if not isinstance(m, DataError)]
     for path, motion in found:
         if not isinstance(motion, DataError) and ids.count(motion.id) > 1:
-            table.add_row(f"[red]{safe(motion.id)}[/]",
-                          "[red]duplicate id: give each motion its own[/]", "",
-                          safe(str(path)))
+            table.add_row(
+                f"[red]{safe(motion.id)}[/]",
+                "[red]duplicate id: give each motion its own[/]",
+                "",
+                safe(str(path)),
+            )
             continue
         if isinstance(motion, DataError):
             table.add_row(

@@ -150,13 +150,45 @@ class GameController:
 
             raise GameOver("the game is over")
         new_state, event = apply(self.state, role, action, rationale)
-        # The last event and the finished status are written in one transaction.
-        self.store.append(
-            self.session_id, event, expected_seq=event.seq, finish=new_state.finished
-        )
+        from debate.store.errors import SequenceConflict
+
+        try:
+            # The last event and the finished status are written in one transaction.
+            self.store.append(
+                self.session_id, event, expected_seq=event.seq, finish=new_state.finished
+            )
+        except SequenceConflict:
+            # Another screen played first: take its events, so the next try can succeed.
+            self.reload()
+            raise
         self.events.append(event)
         self.states.append(new_state)
         return event
+
+    # -- following other screens ---------------------------------------------------------
+    def catch_up(self, events: Iterable[Event]) -> int:
+        """Apply events saved by another screen (those already known are skipped); return
+        how many were new. Raises ``CorruptLog`` if they do not continue this game."""
+        from debate.engine import fold
+
+        added = 0
+        for event in events:
+            if event.seq < len(self.events):
+                continue
+            self.states.append(fold(self.motion, [event], start=self.state))
+            self.events.append(event)
+            added += 1
+        return added
+
+    def reseat(self, seats: Iterable[SeatLike]) -> None:
+        """Take the seats as saved now (a hosted game may hand a seat to a scripted role)."""
+        self.seats = {s.role: s for s in seats}
+
+    def reload(self) -> None:
+        """Read the events saved since this controller last looked (and the seats)."""
+        loaded = self.store.load(self.session_id)
+        self.reseat(loaded.seats)
+        self.catch_up(loaded.events)
 
     def scripted_move(self) -> ScriptedMove:
         """What the scripted seat to play would do now (pure: nothing is applied)."""

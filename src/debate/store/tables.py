@@ -120,3 +120,73 @@ SESSIONS = SessionRow.__table__  # type: ignore[attr-defined]
 SEATS = SeatRow.__table__  # type: ignore[attr-defined]
 EVENTS = EventRow.__table__  # type: ignore[attr-defined]
 ANNOTATIONS = AnnotationRow.__table__  # type: ignore[attr-defined]
+
+
+# -- hosted (networked) games: schema 0003 ----------------------------------------------------
+
+
+class HostedGameRow(_StoreTable, table=True):
+    """A session played from many screens: its pace (pause, turn timer) and banner.
+
+    ``version`` grows on every change of this row, so that a client sees a pause, a timer
+    or a banner change as it sees a new event.
+    """
+
+    __tablename__ = "hosted_games"
+
+    session_id: str = Field(
+        primary_key=True, foreign_key="sessions.id", ondelete="CASCADE", max_length=32
+    )
+    paused: bool = False
+    paused_at: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    turn_limit: int | None = None  # seconds a seat has for its turn; None: no limit
+    # The turn clock runs from the later of this and the turn's first moment.
+    clock_from: datetime | None = Field(default=None, sa_type=DateTime(timezone=True))
+    banner: str | None = Field(default=None, sa_type=Text)
+    version: int = 0
+    created: datetime = Field(sa_type=DateTime(timezone=True))
+    expires: datetime = Field(sa_type=DateTime(timezone=True))  # when its codes stop working
+
+
+class AccessCodeRow(_StoreTable, table=True):
+    """A join code, stored only as its SHA-256; ``role`` None is the facilitator's code."""
+
+    __tablename__ = "access_codes"
+
+    code_hash: str = Field(primary_key=True, max_length=64)
+    session_id: str = Field(
+        foreign_key="sessions.id", ondelete="CASCADE", max_length=32, index=True
+    )
+    role: str | None = Field(default=None, max_length=40)
+    created: datetime = Field(sa_type=DateTime(timezone=True))
+
+
+class LeaseRow(_StoreTable, table=True):
+    """Who plays a hosted game's scripted seats and runs its clock, until ``expires``."""
+
+    __tablename__ = "leases"
+
+    session_id: str = Field(
+        primary_key=True, foreign_key="sessions.id", ondelete="CASCADE", max_length=32
+    )
+    holder: str = Field(max_length=64)
+    expires: datetime = Field(sa_type=DateTime(timezone=True))
+
+
+class PresenceRow(_StoreTable, table=True):
+    """A client connected to a hosted game, as last heard from."""
+
+    __tablename__ = "presence"
+
+    session_id: str = Field(
+        primary_key=True, foreign_key="sessions.id", ondelete="CASCADE", max_length=32
+    )
+    client_id: str = Field(primary_key=True, max_length=64)
+    role: str | None = Field(default=None, max_length=40)  # None: the facilitator
+    seen: datetime = Field(sa_type=DateTime(timezone=True))
+
+
+HOSTED_GAMES = HostedGameRow.__table__  # type: ignore[attr-defined]
+ACCESS_CODES = AccessCodeRow.__table__  # type: ignore[attr-defined]
+LEASES = LeaseRow.__table__  # type: ignore[attr-defined]
+PRESENCE = PresenceRow.__table__  # type: ignore[attr-defined]

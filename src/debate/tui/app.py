@@ -22,6 +22,9 @@ from debate.tui.theme import HIGH_CONTRAST
 
 #: Seconds a scripted seat "thinks" before it acts (space skips the wait).
 SCRIPTED_DELAY = 0.8
+#: What a browser (``debate serve``) may not do without the facilitator's code: open other
+#: games (continue, replay, sessions) or host one.
+RESTRICTED_ACTIONS = frozenset({"continue", "replay", "host"})
 
 
 class DebateApp(App[None]):
@@ -43,9 +46,13 @@ class DebateApp(App[None]):
         scripted_delay: float = SCRIPTED_DELAY,
         on_ready: Callable[[DebateApp], None] | None = None,
         export_dir: Path | str = "debriefs",
+        restricted: bool = False,
     ) -> None:
         super().__init__()
         self.export_dir = Path(export_dir)
+        #: Served to browsers (``debate serve``): Join a game and solo practice only; saved
+        #: games, replays and exports need the facilitator's code; no database is named.
+        self.restricted = restricted
         self._store = store
         self.db_url = db_url
         self.motion_dirs = [Path(d) for d in motion_dirs]
@@ -71,6 +78,22 @@ class DebateApp(App[None]):
     def on_mount(self) -> None:
         if self._on_ready is not None:
             self.call_after_refresh(self._on_ready, self)
+
+    # -- restricted mode (debate serve) -------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        return not (self.restricted and action in RESTRICTED_ACTIONS)
+
+    def redact(self, message: str) -> str:
+        """``message`` without the database's path or URL when served to browsers."""
+        if not self.restricted:
+            return message
+        for where in {getattr(self._store, "where", None), self.db_url}:
+            if where:
+                message = message.replace(where, "the game database")
+        return message
+
+    def notify(self, message: str, *args: Any, **kwargs: Any) -> None:  # type: ignore[override]
+        super().notify(self.redact(message), *args, **kwargs)
 
     # -- navigation ----------------------------------------------------------------------
     def action_lobby(self) -> None:
@@ -114,6 +137,43 @@ class DebateApp(App[None]):
         self.action_lobby()
         self.push_screen(TableScreen(game, self.scripted_delay))
 
+    def action_host(self) -> None:
+        from debate.tui.screens.motions import MotionsScreen
+
+        self.push_screen(MotionsScreen(purpose="host"))
+
+    def host(self, motion: Any, seats: list[Any], seed: int) -> None:
+        """Host ``motion`` with ``seats`` and show its join codes."""
+        from debate.seminar import SeatSpec, SeminarError, host_game
+        from debate.store import StoreError
+        from debate.tui.screens.hosted import HostedScreen
+
+        specs = [SeatSpec(s.role, s.kind, s.difficulty) for s in seats]
+        try:
+            codes = host_game(self.store, motion, specs, seed)
+        except (SeminarError, StoreError) as e:
+            self.notify(e.message, title="Cannot host", severity="error", markup=False)
+            return
+        self.action_lobby()
+        self.push_screen(HostedScreen(motion, codes))
+
+    def action_join(self) -> None:
+        from debate.tui.screens.join import JoinScreen
+
+        self.push_screen(JoinScreen())
+
+    def join(self, client: Any) -> None:
+        """Show the table of one seat of a hosted game (or the facilitator's console)."""
+        self.action_lobby()
+        if client.facilitator:
+            from debate.tui.screens.facilitate import FacilitatorScreen
+
+            self.push_screen(FacilitatorScreen(client))
+            return
+        from debate.tui.screens.joined import JoinedTableScreen
+
+        self.push_screen(JoinedTableScreen(client))
+
     def resume(self, session_id: str) -> None:
         from debate.store import StoreError
 
@@ -132,9 +192,10 @@ def create_app(
     scripted_delay: float = SCRIPTED_DELAY,
     on_ready: Callable[[DebateApp], None] | None = None,
     export_dir: Path | str = "debriefs",
+    restricted: bool = False,
 ) -> DebateApp:
     """The game's app. ``store`` (or ``db_url``) says where sessions are saved;
     ``motion_dirs`` adds motion directories; ``on_ready`` runs once the lobby is shown
     (``debate play MOTION`` uses it to start a game directly); debriefs are exported to
     ``export_dir``."""
-    return DebateApp(store, db_url, motion_dirs, scripted_delay, on_ready, export_dir)
+    return DebateApp(store, db_url, motion_dirs, scripted_delay, on_ready, export_dir, restricted)

@@ -27,6 +27,9 @@ class GameCommands(Provider):
             ("Motions", partial(run, "motions"), "Browse the motions"),
             ("Help: rules and keys", partial(run, "help"), "How the game is played"),
         ]
+        if getattr(app, "restricted", False):  # served to browsers: no other game opens
+            hidden = {"Continue a saved game", "Replay a saved session"}
+            out = [e for e in out if e[0] not in hidden]
         for label, theme in THEMES.items():
             out.append((f"Theme: {label}", partial(run, f"theme('{theme}')"), theme))
         act = getattr(self.screen, "action_act", None)

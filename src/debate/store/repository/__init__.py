@@ -36,14 +36,15 @@ from debate.store.repository.annotations import Annotating
 from debate.store.repository.branches import Branching
 from debate.store.repository.documents import Documents
 from debate.store.repository.events import EventLog
+from debate.store.repository.hosting import Hosting
 
 
-class Store(Documents, Branching, EventLog, Annotating):
+class Store(Documents, Branching, EventLog, Annotating, Hosting):
     """Saved sessions in one database. Get one with :func:`debate.store.open_store`.
 
     One facade over the repository's parts: sessions (:mod:`.sessions`), events
-    (:mod:`.events`), branches (:mod:`.branches`), annotations (:mod:`.annotations`) and
-    JSON documents (:mod:`.documents`).
+    (:mod:`.events`), branches (:mod:`.branches`), annotations (:mod:`.annotations`),
+    JSON documents (:mod:`.documents`) and hosted games (:mod:`.hosting`).
     """
 
 

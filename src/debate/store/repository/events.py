@@ -18,6 +18,7 @@ from debate.store.database import db_failure
 from debate.store.errors import CorruptSession, InvalidRequest, SequenceConflict, SessionNotFound
 from debate.store.records import LoadedSession
 from debate.store.repository.base import StoreBase, translate_errors
+from debate.store.repository.hosting import notify
 from debate.store.repository.queries import (
     BUMP_SEQ,
     BUMP_SEQ_FINISH,
@@ -27,6 +28,7 @@ from debate.store.repository.queries import (
     WITH_SNAPSHOT,
     annotations_of,
     exists,
+    refuse_nul,
     seats_of,
 )
 from debate.store.repository.sqlite_append import refuse_append
@@ -52,9 +54,7 @@ class EventLog(StoreBase):
         now = utc_now()
         bump = {"sid": session_id, "expected": expected_seq, "actor": event.actor, "now": now}
         row = event_row(session_id, event, now)
-        if "\\u0000" in row["payload"]:
-            # PostgreSQL cannot store NUL; refusing it everywhere keeps sessions portable.
-            raise InvalidRequest("the NUL character (U+0000) cannot be saved in an event")
+        refuse_nul(row["payload"])
         if self._fast is not None:
             self._fast.append(bump, row, self.where, finish=finish)
             return expected_seq + 1
@@ -64,6 +64,7 @@ class EventLog(StoreBase):
                     actual = conn.execute(NEXT_SEQ, bump).scalar()
                     refuse_append(session_id, expected_seq, actual, self.where)
                 conn.execute(INSERT_EVENT, row)
+                notify(conn, session_id, str(expected_seq + 1))
         except IntegrityError:
             # The primary key caught a writer the sequence check did not (belt and braces).
             raise SequenceConflict(session_id, expected_seq, expected_seq + 1) from None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlalchemy import Connection, bindparam, case, insert, select, update
 
 from debate.store.convert import annotation_from_row, seat_from_row
+from debate.store.errors import InvalidRequest
 from debate.store.records import Annotation, Seat
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
 
@@ -33,6 +34,12 @@ EVENT_ROWS = (
     .where(EVENTS.c.session_id == bindparam("sid"))
     .order_by(EVENTS.c.seq)
 )
+
+
+def refuse_nul(payload: str) -> None:
+    """PostgreSQL cannot store NUL: refusing it everywhere keeps sessions portable."""
+    if "\\u0000" in payload:
+        raise InvalidRequest("the NUL character (U+0000) cannot be saved in an event")
 
 
 def exists(conn: Connection, session_id: str) -> bool:

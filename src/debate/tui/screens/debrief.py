@@ -91,8 +91,9 @@ class DebriefScreen(Screen[None]):
         self.query_one(Scoreboard).show(game.scores.card(), game.scores.role_scores())
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "export":
-            return markdown_exporter() is not None
+        if action == "export":  # not from a browser: the file would land on the server
+            restricted = getattr(self.app, "restricted", False)
+            return not restricted and markdown_exporter() is not None
         return True
 
     def action_tab(self, name: str) -> None:

@@ -23,6 +23,8 @@ from debate.text_safety import neutralise
 #: (action, key, label); the labels are ours (never player text), so markup is safe here.
 ENTRIES: tuple[tuple[str, str, str], ...] = (
     ("new_game", "n", "New game"),
+    ("host", "h", "Host a game (join codes for every seat)"),
+    ("join", "j", "Join a game (type a code)"),
     ("continue", "c", "Continue a saved game"),
     ("replay", "r", "Replay a saved session"),
     ("motions", "m", "Motions"),
@@ -42,9 +44,20 @@ def banner() -> Content:
     return Content.from_markup(BANNER)
 
 
+#: The entries of the lobby served to browsers (``debate serve``): no other game is opened.
+RESTRICTED_ENTRIES: tuple[tuple[str, str, str], ...] = (
+    ("join", "j", "Join a game (type a code)"),
+    ("new_game", "n", "Solo practice (a fresh game of your own)"),
+    ("motions", "m", "Motions"),
+    ("help", "f1", "Help: rules and keys"),
+    ("quit", "q", "Quit"),
+)
+
+
 @cache  # parsed once per process: the lobby is the first frame, and comes back often
-def menu() -> Content:
-    lines = [f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]" for action, key, label in ENTRIES]
+def menu(restricted: bool = False) -> Content:
+    entries = RESTRICTED_ENTRIES if restricted else ENTRIES
+    lines = [f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]" for action, key, label in entries]
     hint = "\n[dim]Press a key (or click). ctrl+p: command palette, themes.[/dim]"
     return Content.from_markup("\n".join(lines) + "\n" + hint)
 
@@ -64,6 +77,8 @@ def saves_location(app: Any) -> str:
 class LobbyScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "app.new_game", "New game"),
+        Binding("h", "app.host", "Host a game"),
+        Binding("j", "app.join", "Join a game"),
         Binding("c", "app.continue", "Continue"),
         Binding("r", "app.replay", "Replay"),
         Binding("m", "app.motions", "Motions"),
@@ -74,12 +89,17 @@ class LobbyScreen(Screen[None]):
         # Styled inline rather than by CSS: app.tcss is read only when the next screen opens,
         # and parsing even a small stylesheet is most of what the first frame costs.
         self.styles.align_horizontal = "center"
-        for widget in (Static(banner(), id="lobby-banner"),
-                       Static(menu(), id="lobby-menu")):
+        restricted = getattr(self.app, "restricted", False)
+        for widget in (
+            Static(banner(), id="lobby-banner"),
+            Static(menu(restricted), id="lobby-menu"),
+        ):
             widget.styles.width = 76
             widget.styles.max_width = "100%"
             widget.styles.padding = (1, 2, 0, 2)
             yield widget
+        if restricted:  # a served app never names its database
+            return
         footer = Static(
             Content.styled("Games are saved in " + neutralise(saves_location(self.app)), "dim"),
             id="lobby-saves",

@@ -47,7 +47,7 @@ class MotionsScreen(Screen[None]):
         Binding("enter", "choose", "Choose", show=False),
     ]
 
-    def __init__(self, purpose: Literal["new", "browse"] = "new") -> None:
+    def __init__(self, purpose: Literal["new", "browse", "host"] = "new") -> None:
         super().__init__()
         self.purpose = purpose
         self.motions: list[Motion] = []
@@ -109,4 +109,4 @@ class MotionsScreen(Screen[None]):
             return
         from debate.tui.screens.seats import SeatsScreen
 
-        self.app.push_screen(SeatsScreen(motion))
+        self.app.push_screen(SeatsScreen(motion, host=self.purpose == "host"))

@@ -340,8 +340,9 @@ class ReplayScreen(ReplayNotes):
             )
             return
         motion = self.replay.state.motion
-        scripted = [(s.role, motion.role_by_id[s.role].name)
-                    for s in self.record.seats if s.scripted]
+        scripted = [
+            (s.role, motion.role_by_id[s.role].name) for s in self.record.seats if s.scripted
+        ]
         dialog = BranchDialog(k, scripted, player=self.author)
         self.app.push_screen(dialog, self._branch_confirmed)
 

@@ -281,8 +281,9 @@ class BranchDialog(_Dialog):
             yield Label("Seats")
             options = [(Text("keep every seat as it is"), KEEP_SEATS)]
             options += [(Text(f"I take over {name}"), role) for role, name in self.scripted]
-            yield Select(options, value=KEEP_SEATS, allow_blank=False, id="branch-seat",
-                         compact=True)
+            yield Select(
+                options, value=KEEP_SEATS, allow_blank=False, id="branch-seat", compact=True
+            )
             yield Label("Player name (for a seat taken over)")
             yield Input(self.player, id="branch-player", max_length=MAX_PLAYER, compact=True)
             yield from self.buttons("Play")

@@ -34,9 +34,11 @@ class SeatsScreen(Screen[None]):
         Binding("ctrl+s", "start", "Start"),
     ]
 
-    def __init__(self, motion: Motion) -> None:
+    def __init__(self, motion: Motion, host: bool = False) -> None:
         super().__init__()
         self.motion = motion
+        #: Host a networked game (join codes) instead of starting one on this screen.
+        self.host = host
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -116,6 +118,9 @@ class SeatsScreen(Screen[None]):
         problems = []
         for role in self.motion.roles:
             kind = self.query_one(f"#kind-{role.id}", Select).value
+            name_input = self.query_one(f"#name-{role.id}", Input)
+            if self.host and kind == "human" and not name_input.value.strip():
+                name_input.value = role.name  # students join by code; the name is a label
             if kind == ABSENT:
                 continue
             if kind == "human":
@@ -138,6 +143,9 @@ class SeatsScreen(Screen[None]):
             error.update(literal("; ".join(problems)))
             return
         app: Any = self.app
+        if self.host:
+            app.host(self.motion, seats, int(seed_text))
+            return
         try:
             game = GameController.start(
                 app.store, self.motion, seats, int(seed_text), title=self.motion.title

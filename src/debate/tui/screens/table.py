@@ -254,12 +254,18 @@ class TableScreen(Screen[None]):
 
     def submit(self, action: Action, rationale: str | None = None) -> bool:
         """Send ``action`` to the controller (engine, then store); show the outcome."""
-        from debate.store.errors import StoreError
+        from debate.store.errors import SequenceConflict, StoreError
 
         try:
             self.game.submit(action, rationale=rationale)
         except IllegalAction as e:
             self.refuse(e.reason)
+            return False
+        except SequenceConflict:
+            # Another screen on this session played first; the controller has reloaded.
+            self.note = literal("The game moved on (another screen played first).", "bold yellow")
+            self.notify("The game moved on", title="Not saved", severity="warning")
+            self.advance()
             return False
         except StoreError as e:
             self.note = literal(f"Not saved, so not played: {e}", "bold red")
