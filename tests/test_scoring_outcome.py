@@ -100,3 +100,22 @@ def test_without_a_stated_outcome_no_deal_is_the_empty_table() -> None:
     for score in role_scores(state, score_state(state)).values():
         assert score.outcome == "no_deal"
         assert "scored as an empty table" in score.details[0]
+
+
+def test_reasons_name_commitments_by_their_id_not_their_position() -> None:
+    from debate.engine import Withdraw
+    from debate.engine.testing import tiny_motion
+    from debate.vocabulary.commitments import Troops
+
+    state = new_game(tiny_motion())
+    for role, action in [
+        ("kyiv", Pass()), ("kremlin", Pass()),
+        ("washington", Propose(commitment=Troops(by="washington", size=10_000, basis="executive"))),
+        ("washington", Propose(commitment=Troops(by="washington", size=60_000, basis="statute"))),
+    ]:
+        state, _ = apply(state, role, action)
+    state, _ = apply(state, "kyiv", Pass())
+    state, _ = apply(state, "kremlin", Pass())
+    state, _ = apply(state, "washington", Withdraw(commitment_id="c1"))
+    text = " ".join(line for c in score_state(state).criteria for line in c.reasons)
+    assert "c2 " in text and "#1" not in text

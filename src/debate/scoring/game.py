@@ -110,7 +110,9 @@ def package_from_state(state: GameState) -> tuple[Package, list[float]]:
             parties.append(_party(aggressor_id, state))
     commitments: list[Commitment] = []
     factors: list[float] = []
+    ids: list[str] = []
     for tabled in state.active_commitments():
+        ids.append(tabled.id)
         terms = tabled.terms
         if terms.by != tabled.owner:  # the owner is who stands behind it
             terms = terms.model_copy(update={"by": tabled.owner})
@@ -122,6 +124,7 @@ def package_from_state(state: GameState) -> tuple[Package, list[float]]:
         aggressor=aggressor_id,
         parties=tuple(parties),
         commitments=tuple(commitments),
+        ids=tuple(ids),
     )
     return package, factors
 
