@@ -59,7 +59,7 @@ async def replaying(
 ) -> AsyncIterator[tuple[Any, Pilot[None], ReplayScreen]]:
     app = create_app(store=store, scripted_delay=0)
     async with app.run_test(size=size) as pilot:
-        assert open_replay_screen(app, session_id, start=start)
+        assert open_replay_screen(app, session_id, start=start, confirmed=True)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()

@@ -53,3 +53,25 @@ def bad_input_exits() -> Iterator[None]:
         for problem in e.problems:
             err.print(escape(str(problem)), style="red")
         raise typer.Exit(2) from None
+
+
+InstructorOption = Annotated[
+    bool,
+    typer.Option(
+        "--instructor",
+        help="Go ahead with a session still being played (shows every private brief).",
+    ),
+]
+
+
+def refuse_unless_instructor(store: Any, session_id: str, instructor: bool, action: str) -> None:
+    """Exit 2, naming what would be revealed, if the session is still being played and the
+    caller did not say ``--instructor``."""
+    if instructor:
+        return
+    loaded = store.load(session_id)
+    from debate.report.privacy import still_played, what_it_reveals
+
+    if still_played(loaded.info.status):
+        text = what_it_reveals(loaded.motion, loaded.seats, session_id, action)
+        fail(text + " Add --instructor to go ahead.", code=2)

@@ -24,7 +24,17 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from debate.commands.common import DbOption, JsonOption, bad_input_exits, err, fail, out, print_json
+from debate.commands.common import (
+    DbOption,
+    InstructorOption,
+    JsonOption,
+    bad_input_exits,
+    err,
+    fail,
+    out,
+    print_json,
+    refuse_unless_instructor,
+)
 from debate.validation import parse_json, read_text
 
 if TYPE_CHECKING:
@@ -158,13 +168,16 @@ def export(
         Path | None, typer.Option("--output", "-o", help="Write here instead of to stdout.")
     ] = None,
     db: DbOption = None,
+    instructor: InstructorOption = False,
 ) -> None:
     """Export a whole session (motion snapshot, seats, events, annotations)."""
     writer = export_writer(fmt)
     if output is not None and output.is_dir():
         fail(f"-o {output} is a directory; give a file name", code=2)
     with store_errors():
-        text = writer(open_for_cli(db), session_id)
+        store = open_for_cli(db)
+        refuse_unless_instructor(store, session_id, instructor, "Exporting")
+        text = writer(store, session_id)
     if output is None:
         sys.stdout.write(text)
         return

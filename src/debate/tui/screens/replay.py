@@ -381,9 +381,16 @@ class ReplayScreen(ReplayNotes):
         self.notify(f"Written to {path}", title="Exported", markup=False)
 
 
-def open_replay_screen(app: Any, session_id: str, start: int | None = None) -> bool:
+def open_replay_screen(
+    app: Any, session_id: str, start: int | None = None, confirmed: bool = False
+) -> bool:
     """Load ``session_id`` (and its parent, for a branch) from ``app.store`` and show its
-    replay; on failure say why in a notification and return False."""
+    replay; on failure say why in a notification and return False.
+
+    A session still being played shows private briefs: unless ``confirmed`` (the CLI's
+    ``--instructor``), a dialog names what the replay would reveal and asks first.
+    """
+    from debate.report.privacy import still_played, what_it_reveals
     from debate.report.saved import load_parent, load_record
 
     try:
@@ -392,5 +399,17 @@ def open_replay_screen(app: Any, session_id: str, start: int | None = None) -> b
     except Exception as e:  # a missing or damaged session: words, not a traceback
         app.notify(str(e), title="Cannot replay", severity="error", markup=False)
         return False
-    app.push_screen(ReplayScreen(record, parent=parent, start=start))
+    screen = ReplayScreen(record, parent=parent, start=start)
+    if confirmed or not still_played(record.status):
+        app.push_screen(screen)
+        return True
+    from debate.tui.screens.replay_dialogs import ConfirmDialog
+
+    question = what_it_reveals(record.motion, record.seats, record.id)
+
+    def answered(ok: object) -> None:
+        if ok:
+            app.push_screen(screen)
+
+    app.push_screen(ConfirmDialog(question, ok="Reveal and replay"), answered)
     return True

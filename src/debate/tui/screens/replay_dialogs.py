@@ -238,7 +238,8 @@ class ConfirmDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
-                self.question if isinstance(self.question, Text) else literal(self.question)
+                self.question if isinstance(self.question, Text) else literal(self.question),
+                id="confirm-question",
             )
             with HorizontalGroup(classes="dialog-buttons"):
                 yield Button(f"{self.ok} (y)", id="dialog-ok", variant="primary", compact=True)
