@@ -147,4 +147,4 @@ async def test_a_seat_gets_a_recap_when_its_turn_starts(store, main_motion: Moti
         assert table.recap, "no recap shown"
         assert table.recap[-1].startswith("The Deterrence Index moved")
         names = {main_motion.role_by_id[r].name for r in ("kremlin", "washington", "brussels")}
-        assert any(line.split()[0] in names for line in table.recap[:-1])
+        assert any(line.split(":")[0] in names for line in table.recap[:-1])
