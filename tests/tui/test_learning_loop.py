@@ -148,3 +148,38 @@ async def test_a_seat_gets_a_recap_when_its_turn_starts(store, main_motion: Moti
         assert table.recap[-1].startswith("The Deterrence Index moved")
         names = {main_motion.role_by_id[r].name for r in ("kremlin", "washington", "brussels")}
         assert any(line.split(":")[0] in names for line in table.recap[:-1])
+
+
+async def test_the_form_warns_before_a_red_line_is_crossed(store) -> None:
+    from tui_helpers import ROOT_MOTIONS
+
+    from debate.engine import Demand
+    from debate.motions import load_motion
+    from debate.vocabulary.commitments import Demilitarisation
+
+    motion = load_motion(ROOT_MOTIONS / "demilitarisation_price.toml")
+    seats = [Seat(r.id, f"P{i}", "human") for i, r in enumerate(motion.roles)]
+    game = GameController.start(store, motion, seats, seed=1)
+    game.submit(Demand(commitment=Demilitarisation(by="kyiv", force_cap=250_000)), "kremlin")
+    while not (game.current_role == "kyiv" and game.state.phase.id == "negotiation"):
+        game.submit(Pass())
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen))
+        await pilot.press("enter")
+        table = await wait_for_table(pilot)
+        await wait_for(pilot, lambda: "accept" in table.legal())
+        await pilot.press("a")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "AnswerDemandForm")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        form = app.screen
+        warning = plain(form.query_one("#form-error").content)
+        assert type(form).__name__ == "AnswerDemandForm", "accepted without a warning"
+        assert "red line" in warning and "400,000" in warning
+        assert not game.state.active_commitments()
+        await pilot.press("ctrl+s")  # submitted again: the player goes ahead
+        await wait_for(pilot, lambda: game.state.active_commitments())
+        scores = game.scores.role_scores()
+        assert scores["kyiv"].red_lines

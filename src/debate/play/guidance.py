@@ -147,3 +147,16 @@ def turn_effect(game: object, role: str) -> str | None:
         f"{name}'s turn moved the Deterrence Index {before:.0f} → {after:.0f} "
         f"({after - before:+.0f})."
     )
+
+
+def red_lines_crossed_by(state: GameState, role: str, action: object) -> list[str]:
+    """``role``'s red lines that ``action`` would cross (texts); empty if none, or if the
+    engine would refuse the action anyway (it then says why)."""
+    from debate.engine import IllegalAction, apply
+    from debate.scoring.red_lines import newly_crossed
+
+    try:
+        after, _ = apply(state, role, action)  # type: ignore[arg-type]
+    except IllegalAction:
+        return []
+    return [line.text for line in newly_crossed(state, after, role)]
