@@ -17,6 +17,7 @@ from debate.commands.common import DbOption, InstructorOption, fail, refuse_unle
 EXPORT_FORMATS: dict[str, str] = {
     "md": "debate.report.exports:markdown_export",
     "html": "debate.report.exports:html_export",
+    "csv": "debate.report.exports:csv_export",
 }
 
 

@@ -22,6 +22,7 @@ from debate.engine import Event, GameState
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
 from debate.history.transcript import entry_for
 from debate.motions import Motion
+from debate.report.results import RoleResult, index_contributions, role_results
 from debate.report.summaries import consequences
 from debate.scoring.game import GameScores, score_game, stress_state
 from debate.scoring.results import StressResult
@@ -160,6 +161,8 @@ class Debrief:
     updated: datetime | None = None
     status: str = ""
     criterion_names: dict[str, str] = field(default_factory=dict)
+    #: Each seated role's result (objectives, red lines, what the seat did), by role id.
+    results: dict[str, RoleResult] = field(default_factory=dict)
 
     @property
     def events(self) -> int:
@@ -258,7 +261,11 @@ def build_debrief(
             fork_point=session.fork_point,
             trace=tuple(p.deterrence_index for p in score_trace(parent_states, scorer)),
         )
+    players = {s.role: (s.player, not s.scripted) for s in seats}
+    contributions = index_contributions((e.actor for e in session.events), trace)
+    results = role_results(final_state, final, players, contributions)
     return Debrief(
+        results=results,
         session_id=session.id,
         title=session.title,
         motion=motion,

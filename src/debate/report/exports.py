@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from debate.report.assessment import sheet_csv
 from debate.report.html import render_html
 from debate.report.markdown import render_markdown
 from debate.report.saved import load_debrief
@@ -32,13 +33,20 @@ def html_export(store: Store, session_id: str) -> str:
     return render_html(load_debrief(store, session_id))
 
 
+def csv_export(store: Store, session_id: str) -> str:
+    """The instructor's assessment sheet: one CSV row per human seat."""
+    return sheet_csv(load_debrief(store, session_id))
+
+
 def json_export(store: Store, session_id: str) -> str:
     """The store's session document (the re-importable JSON format)."""
     return json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False) + "\n"
 
 
-RENDERERS: dict[str, Renderer] = {"md": markdown_export, "html": html_export, "json": json_export}
-EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "json": ".json"}
+RENDERERS: dict[str, Renderer] = {
+    "md": markdown_export, "html": html_export, "json": json_export, "csv": csv_export
+}
+EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "json": ".json", "csv": ".csv"}
 
 
 def render_export(store: Store, session_id: str, fmt: str) -> str:

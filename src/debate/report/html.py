@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from debate.report.assessment import results_html
 from debate.report.debrief import Debrief, Note
 from debate.report.svg import Marker, Series, line_chart
 
@@ -47,6 +48,7 @@ def render_html(d: Debrief) -> str:
             *_criteria(d),
             *_stress(d),
             *_roles(d),
+            *results_html(d),
             *_annotations(d),
             *_trace(d),
         ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from debate.report.assessment import guide_markdown, results_markdown, rubric_markdown
 from debate.report.debrief import Debrief, Entry, Note
 from debate.report.escape import md_cell, md_code, md_escape
 
@@ -24,6 +25,9 @@ def render_markdown(d: Debrief) -> str:
     parts += _criteria(d)
     parts += _stress(d)
     parts += _roles(d)
+    parts += results_markdown(d)
+    parts += rubric_markdown(d)
+    parts += guide_markdown(d)
     parts += _annotations(d)
     parts += _trace(d)
     return "\n".join(parts).rstrip() + "\n"

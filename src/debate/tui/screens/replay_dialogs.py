@@ -183,6 +183,7 @@ class ExportDialog(_Dialog):
         "md": "Markdown (.md)",
         "html": "HTML, one self-contained file (.html)",
         "json": "JSON session document (.json, re-importable)",
+        "csv": "Assessment sheet (.csv, one row per human seat)",
     }
 
     def __init__(self, session_id: str, directory: Path) -> None:
