@@ -183,3 +183,28 @@ async def test_the_form_warns_before_a_red_line_is_crossed(store) -> None:
         await wait_for(pilot, lambda: game.state.active_commitments())
         scores = game.scores.role_scores()
         assert scores["kyiv"].red_lines
+
+
+async def test_the_debrief_opens_on_your_own_result(store, main_motion: Motion) -> None:
+    from tui_helpers import OPENING, pass_to_the_end, play
+
+    from debate.tui.screens.debrief import DebriefScreen
+
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=1)
+    play(game, OPENING)
+    pass_to_the_end(game, accept=False)  # Kyiv vetoes: no deal
+    app = create_app(store=store, on_ready=lambda a: a.push_screen(DebriefScreen(game)))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        await pilot.pause()
+        screen = app.screen
+        assert screen.query_one("#debrief").active == "tab-result"
+        text = plain(screen.query_one("#debrief-result").content, width=200)
+        first = text.splitlines()[0]
+        assert first.startswith("You, Kyiv: ") and "objectives met" in first
+        assert "red line" in first and "index" in first and "your goal 60" in first
+        assert "The package was rejected: no deal." in text
+        assert "The whole table" in text and "Kremlin:" in text
+        kyiv = screen.results["kyiv"]
+        assert kyiv.outcome == "no_deal"
+        assert kyiv.objective_score == main_motion.role_by_id["kyiv"].brief.no_deal.objective

@@ -52,8 +52,10 @@ class RoleResult:
 
     def headline(self, you: bool = False) -> str:
         """``You, Kyiv: 4 of 6 objectives met, 1 red line crossed, index 62 vs your goal 70``."""
-        who = f"You, {self.name}" if you else f"{self.name} ({self.player})" if self.player \
-            else self.name
+        if you:
+            who = f"You, {self.name}"
+        else:
+            who = f"{self.name} ({self.player})" if self.player and self.human else self.name
         crossed = len(self.red_lines)
         lines = f"{crossed} red line{'s' if crossed != 1 else ''} crossed"
         index = f"index {self.index:.0f}"

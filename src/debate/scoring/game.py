@@ -222,18 +222,22 @@ def _kinds(state: GameState) -> dict[str, float]:
 
 
 def _credit(o: Objective, values: dict[str, float], kinds: dict[str, float]) -> tuple[float, str]:
-    """Share of one objective met (0-1), and the evidence."""
+    """Share of one objective met (0-1), and the evidence (in words, no ids)."""
+    from debate.vocabulary.criteria import CRITERION_NAMES
+
     if o.wants_kind is not None:
+        kind = o.wants_kind.replace("_", " ")
         got = kinds.get(o.wants_kind, 0.0)
         if got >= 1.0:
-            return 1.0, f"{o.wants_kind} is on the table"
+            return 1.0, f"{kind} is on the table"
         if got > 0:
-            return got, f"{o.wants_kind} is on the table but discounted"
-        return 0.0, f"no {o.wants_kind} on the table"
+            return got, f"{kind} is on the table but discounted"
+        return 0.0, f"no {kind} on the table"
     if o.avoids_kind is not None:
+        kind = o.avoids_kind.replace("_", " ")
         if o.avoids_kind in kinds:
-            return 0.0, f"{o.avoids_kind} is on the table"
-        return 1.0, f"no {o.avoids_kind} on the table"
+            return 0.0, f"{kind} is on the table"
+        return 1.0, f"no {kind} on the table"
     criterion = o.criterion or INDEX_ID
     value = values.get(criterion, 0.0)
     credit = 1.0
@@ -247,7 +251,10 @@ def _credit(o: Objective, values: dict[str, float], kinds: dict[str, float]) -> 
         if value > o.at_most:
             room = 100.0 - o.at_most
             credit = min(credit, (100.0 - value) / room if room > 0 else 0.0)
-    name = "Deterrence Index" if criterion == INDEX_ID else criterion.replace("_", " ")
+    if criterion == INDEX_ID:
+        name = "Deterrence Index"
+    else:
+        name = CRITERION_NAMES.get(criterion, criterion.replace("_", " "))
     return max(0.0, credit), f"{name} {value:.0f}, wanted {' and '.join(wanted)}"
 
 

@@ -1,0 +1,50 @@
+"""The debrief's first page: your own result, then the whole table's.
+
+Built from :mod:`debate.report.results`, the same records the exports use. Player names
+are shown literally (Text, never markup).
+"""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.text import Text
+
+from debate.play import GameController
+from debate.report.results import RoleResult, index_contributions, role_results
+from debate.scoring.game import GameScores
+
+#: Verdicts told apart by a word in brackets, not only by colour.
+MARKS = {"met": ("[met]    ", "green"), "partly met": ("[partly] ", "yellow"),
+         "missed": ("[missed] ", "red")}
+
+
+def game_results(game: GameController) -> dict[str, RoleResult]:
+    """Every seated role's result in a live (or just finished) game."""
+    trace = [game.scores.index(k) for k in range(len(game.states))]
+    contributions = index_contributions((e.actor for e in game.events), trace)
+    players = {r: (game.seat(r).player, game.is_human(r)) for r in game.state.roles}
+    scores = GameScores(game.scores.card(), game.scores.role_scores())
+    return role_results(game.state, scores, players, contributions)
+
+
+def result_lines(r: RoleResult, you: bool = False) -> list[Text]:
+    lines = [Text(r.headline(you=you), style="bold"), Text(r.outcome_text())]
+    for o in r.objectives:
+        mark, colour = MARKS[o.verdict]
+        lines.append(Text.assemble("  ", (mark, f"bold {colour}"), o.text, (f" ({o.why})", "dim")))
+    for line in r.red_lines:
+        lines.append(Text.assemble("  ", ("[red line crossed] ", "bold red"), line))
+    return lines
+
+
+def results_renderable(results: dict[str, RoleResult], you: str | None) -> RenderableType:
+    parts: list[RenderableType] = []
+    if you is not None and you in results:
+        parts += result_lines(results[you], you=True)
+        parts.append(Text("\nThe whole table", style="bold underline"))
+    for role, r in results.items():
+        if role == you:
+            continue
+        parts.append(Text(""))
+        parts += result_lines(r)
+    return Group(*parts)
