@@ -29,6 +29,35 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 
+
+def _check_theme(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from debate.tui.settings import theme_name
+
+    name = theme_name(value)
+    if name is None:
+        raise typer.BadParameter(f"unknown theme {value!r} (one of: dark, light, high-contrast)")
+    return name
+
+
+ThemeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--theme",
+        callback=_check_theme,
+        help="Start in this theme: dark, light or high-contrast (saved themes otherwise).",
+    ),
+]
+
+
+def use_theme(theme: str | None) -> None:
+    """Start the app in ``theme`` (the app reads DEBATE_THEME when it is built)."""
+    if theme is not None:
+        import os
+
+        os.environ["DEBATE_THEME"] = theme
+
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -23,6 +23,7 @@ from debate.play.guidance import vote_rule
 from debate.tui.forms.base import ActionForm, field_row, options, pick_one, selected
 from debate.tui.forms.speak import claim_selections
 from debate.tui.text import literal
+from debate.tui.widgets.toggles import Picks
 from debate.vocabulary.commitments import describe
 
 
@@ -110,7 +111,7 @@ class ChallengeForm(ActionForm):
         crits = ((criterion_name(c), c) for c in self.motion.criterion_weights)
         yield field_row("criterion", Select(options(crits), id="criterion"))
         yield Label("Claims you cite:")
-        yield SelectionList[str](
+        yield Picks(
             *claim_selections(self.state), id="claims", classes="picks", compact=True
         )
         yield field_row("argument", Input(placeholder="optional", id="text"))

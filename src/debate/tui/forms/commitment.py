@@ -20,6 +20,7 @@ from debate.engine.actions import MAX_NOTE
 from debate.play.forms import FieldSpec, RawValue, check_commitment, field_specs, initial_values
 from debate.tui.forms.base import ActionForm, field_row, options, pick_one, selected
 from debate.tui.text import literal
+from debate.tui.widgets.toggles import OnOffSwitch, Picks
 from debate.vocabulary.commitments import Commitment, describe
 
 Mode = Literal["propose", "amend", "demand"]
@@ -55,11 +56,11 @@ def field_widget(spec: FieldSpec, value: RawValue) -> Widget:
             compact=True,
         )
     if spec.type == "bool":
-        return Switch(value=bool(value), id=wid)
+        return OnOffSwitch(value=bool(value), id=wid)
     if spec.type == "multi":
         chosen = set(value or ())  # type: ignore[arg-type]
         picks = [Selection(literal(o.replace("_", " ")), o, o in chosen) for o in spec.options]
-        return SelectionList[str](*picks, id=wid, classes="picks", compact=True)
+        return Picks(*picks, id=wid, classes="picks", compact=True)
     placeholder = {"int": "a whole number", "float": "a number", "list": "comma-separated"}
     return Input(str(value or ""), id=wid, placeholder=placeholder.get(spec.type, ""), compact=True)
 

@@ -37,10 +37,15 @@ def banner() -> Content:
     return Content.from_markup(BANNER)
 
 
-@cache  # parsed once per process: the lobby is the first frame, and comes back often
-def menu() -> Content:
-    lines = [f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]" for action, key, label in ENTRIES]
-    hint = "\n[dim]Press a key (or click). ctrl+p: command palette, themes.[/dim]"
+@cache  # parsed once per cursor position: the lobby is the first frame, and comes back often
+def menu(cursor: int = 0) -> Content:
+    """The entries, the one under the cursor in reverse video (with a pointer, so the cursor
+    shows without colour)."""
+    lines = []
+    for i, (action, key, label) in enumerate(ENTRIES):
+        line = f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]"
+        lines.append(f"[reverse]▸{line}[/reverse]" if i == cursor else f" {line}")
+    hint = "\n[dim]Press a key, or ↑/↓ and Enter (or click). ctrl+p: palette, themes.[/dim]"
     return Content.from_markup("\n".join(lines) + "\n" + hint)
 
 
@@ -51,7 +56,12 @@ class LobbyScreen(Screen[None]):
         Binding("r", "app.replay", "Replay"),
         Binding("m", "app.motions", "Motions"),
         Binding("q", "app.quit", "Quit"),
+        Binding("up,k", "move(-1)", "Up", show=False),
+        Binding("down,j", "move(1)", "Down", show=False),
+        Binding("enter", "choose", "Choose", show=False),
     ]
+
+    cursor = 0
 
     def compose(self) -> ComposeResult:
         # Styled inline rather than by CSS: app.tcss is read only when the next screen opens,
@@ -63,3 +73,10 @@ class LobbyScreen(Screen[None]):
             widget.styles.max_width = "100%"
             widget.styles.padding = (1, 2, 0, 2)
             yield widget
+
+    def action_move(self, step: int) -> None:
+        self.cursor = (self.cursor + step) % len(ENTRIES)
+        self.query_one("#lobby-menu", Static).update(menu(self.cursor))
+
+    async def action_choose(self) -> None:
+        await self.app.run_action(f"app.{ENTRIES[self.cursor][0]}")

@@ -20,7 +20,6 @@ from textual.widgets import (
     Button,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -29,6 +28,7 @@ from textual.widgets import (
 
 from debate.play import MAX_NAME as MAX_PLAYER
 from debate.tui.text import literal
+from debate.tui.widgets.toggles import StateRadioButton
 
 #: Longest note accepted from the dialog (the store accepts more; a note is a remark).
 MAX_NOTE = 2000
@@ -196,7 +196,7 @@ class ExportDialog(_Dialog):
             yield Static(Text("Export the debrief", style="bold"))
             with RadioSet(id="export-format"):
                 for i, (fmt, label) in enumerate(self.FORMATS.items()):
-                    yield RadioButton(label, value=i == 0, name=fmt, id=f"export-{fmt}")
+                    yield StateRadioButton(label, value=i == 0, name=fmt, id=f"export-{fmt}")
             yield Label("File")
             yield Input(str(self._path("md")), id="export-path", compact=True)
             yield from self.buttons("Export")
