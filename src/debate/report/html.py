@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from debate.history.transcript import rationale_text
 from debate.report.assessment import results_html
 from debate.report.debrief import Debrief, Note
 from debate.report.svg import Marker, Series, line_chart
@@ -214,10 +215,12 @@ def _transcript(d: Debrief) -> list[str]:
                 out.append(f'<div class="speech">{_e(e.text)}</div>')
             for effect in e.effects:
                 out.append(f'<div class="claim">then: {_e(effect)}</div>')
-            for cid, text in e.claims:
-                out.append(f'<div class="claim">cites <code>{_e(cid)}</code>: {_e(text)}</div>')
+            for _cid, text in e.claims:
+                out.append(f'<div class="claim">cites: {_e(text)}</div>')
             if e.rationale:
-                out.append(f'<div class="why">Why (scripted): {_e(e.rationale)}</div>')
+                out.append(
+                    f'<div class="why">Why (scripted): {_e(rationale_text(e.rationale))}</div>'
+                )
             out += _notes(e.notes)
             out.append("</div>")
     return out

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from debate.history.transcript import rationale_text
 from debate.report.assessment import guide_markdown, results_markdown, rubric_markdown
 from debate.report.debrief import Debrief, Entry, Note
 from debate.report.escape import md_cell, md_code, md_escape
@@ -143,10 +144,10 @@ def _transcript(d: Debrief) -> list[str]:
                 lines.append(f"  > {md_escape(e.text).replace(chr(10), chr(10) + '  > ')}")
             for effect in e.effects:
                 lines.append(f"  - *Then:* {md_escape(effect)}")
-            for cid, text in e.claims:
-                lines.append(f"  - cites {md_code(cid)}: {md_escape(text)}")
+            for _cid, text in e.claims:
+                lines.append(f"  - cites: {md_escape(text)}")
             if e.rationale:
-                lines.append(f"  - *Why (scripted):* {md_escape(e.rationale)}")
+                lines.append(f"  - *Why (scripted):* {md_escape(rationale_text(e.rationale))}")
             for note in _notes(e.notes, indent="  "):
                 lines.append(note)
         lines.append("")
