@@ -232,7 +232,7 @@ async def test_the_table_shows_the_package_scores_and_rationales(
         table = await wait_for_table(pilot)
         text = strip_text(table.query_one(Transcript))
         assert "[R] Kremlin demands of Kyiv (d1)" in text
-        assert "why: demands demilitarisation (demilitarisation_push)" in text
+        assert "why: Demands demilitarisation (demilitarisation push)" in text  # prose
         package = plain(table.query_one("#package-body").content)
         assert "c5" in package
         assert set(table.legal()) >= {"accept", "reject", "challenge", "speak", "pass"}

@@ -208,3 +208,51 @@ async def test_the_debrief_opens_on_your_own_result(store, main_motion: Motion) 
         kyiv = screen.results["kyiv"]
         assert kyiv.outcome == "no_deal"
         assert kyiv.objective_score == main_motion.role_by_id["kyiv"].brief.no_deal.objective
+
+
+async def test_form_fields_have_units_and_help_and_keep_every_key(store, main_motion) -> None:
+    from textual.widgets import Input, Select
+
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=3)
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await wait_for_table(pilot)
+        await wait_for(pilot, lambda: "propose" in table.legal())
+        await pilot.press("p")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "CommitmentForm")
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#kind", Select).value = "demilitarisation"
+        field = form.query_one("#kind-demilitarisation #f-force_cap", Input)
+        field.focus()
+        await pilot.press(*"450000")  # typed at once, while the fields change
+        assert field.value == "450000"
+        group = form.query_one("#kind-demilitarisation")
+        assert group.display and not form.query_one("#kind-own_forces").display
+        text = " ".join(plain(w.content) for w in group.query("Label"))
+        assert "force cap (troops)" in text and "largest army Ukraine may keep" in text
+        await pilot.press("ctrl+s")  # a cap of 450,000 crosses no red line of Kyiv's
+        await wait_for(pilot, lambda: game.state.active_commitments())
+        assert game.state.active_commitments()[0].terms.force_cap == 450_000
+
+
+async def test_a_demand_that_cannot_be_answered_yet_says_why(store, main_motion) -> None:
+    from debate.engine import Demand
+    from debate.vocabulary.commitments import Funding
+
+    seats = [Seat(r, "P" + r, "human") for r in ("kyiv", "kremlin", "washington", "brussels")]
+    game = GameController.start(store, main_motion, seats, seed=1)
+    game.submit(Demand(commitment=Funding(by="washington", usd_bn_per_year=5, years=2,
+                                          basis="treaty")), "kyiv")
+    game.submit(Pass(), "kyiv")
+    game.submit(Pass(), "kremlin")
+    assert game.current_role == "washington" and game.state.phase.id == "opening"
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen))
+        await pilot.press("enter")
+        table = await wait_for_table(pilot)
+        assert "accept" not in table.legal()
+        status = plain(table.query_one(StatusLine).content, width=200)
+        assert "cannot be answered in Opening statements" in status
+        assert "Negotiation" in status
