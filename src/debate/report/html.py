@@ -175,14 +175,16 @@ def _outcome(d: Debrief) -> list[str]:
     index = _fmt(d.final.deterrence_index)
     out.append(f"</p><p>Final Deterrence Index: <strong>{index}</strong> / 100.</p>")
     if d.turning:
-        out.append("<p>Turning points (the events that moved the index most):</p><ul>")
+        out.append("<p>Turning points (the turns that moved the index most, and why):</p><ul>")
         entries = {e.number: e for t in d.turns for e in t.entries}
         for t in d.turning:
             e = entries.get(t.seq + 1)
-            what = f"{_e(d.role_label(e.actor))} {_e(e.summary)}" if e else ""
+            who = _e(d.role_label(e.actor)) if e else "?"
+            span = f"event {t.seq + 1}" if t.seq + 1 >= t.end else f"events {t.seq + 1} to {t.end}"
+            why = "".join(f"<li>{_e(x)}</li>" for x in d.turning_why.get(t.seq, ()))
             out.append(
-                f"<li>Event {t.seq + 1}, {what}: {_fmt(t.before)} → {_fmt(t.after)} "
-                f"({_delta(t.delta)})</li>"
+                f"<li>{who}'s turn, {span}: {_fmt(t.before)} → {_fmt(t.after)} "
+                f"({_delta(t.delta)})" + (f"<ul>{why}</ul>" if why else "") + "</li>"
             )
         out.append("</ul>")
     return out

@@ -94,17 +94,21 @@ def _outcome(d: Debrief) -> list[str]:
         lines.append(f"Votes: {votes}.")
     lines += ["", f"Final Deterrence Index: **{_fmt(d.final.deterrence_index)}** / 100.", ""]
     if d.turning:
-        lines += ["Turning points (the events that moved the index most):", ""]
+        lines += ["Turning points (the turns that moved the index most, and why):", ""]
         for t in d.turning:
             entry = _entry(d, t.seq + 1)
             who = md_escape(d.role_label(entry.actor)) if entry else "?"
-            what = md_escape(entry.summary) if entry else ""
             lines.append(
-                f"- Event {t.seq + 1}, {who} {what}: "
+                f"- {who}'s turn, {_events(t.seq + 1, t.end)}: "
                 f"{_fmt(t.before)} → {_fmt(t.after)} ({_delta(t.delta)})"
             )
+            lines += [f"  - {md_escape(why)}" for why in d.turning_why.get(t.seq, ())]
         lines.append("")
     return lines
+
+
+def _events(first: int, last: int) -> str:
+    return f"event {first}" if first >= last else f"events {first} to {last}"
 
 
 def _entry(d: Debrief, number: int) -> Entry | None:

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static, TabbedContent, TabPane
 
-from debate.history.transcript import entry_for
+from debate.history.effects import explain
 from debate.play import GameController
 from debate.tui.exporting import export_markdown, markdown_exporter
 from debate.tui.styles import APP_TCSS
@@ -32,21 +32,19 @@ def outcome_renderable(game: GameController) -> RenderableType:
     else:
         head = Text("The package was rejected.", style="bold red")
     parts: list[RenderableType] = [head, Text(f"Final Deterrence Index: {scores.index():.1f}")]
-    parts.append(Text("\nTurning points (turns that moved the index most)", style="bold"))
+    parts.append(Text("\nTurning points (turns that moved the index most, and why)", style="bold"))
     points = scores.turning_points()
     if not points:
         parts.append(Text("  The index never moved.", style="dim"))
     for p in points:
         mover = game.states[p.seq].current_role or game.states[p.seq].roles[0]
-        line = Text.assemble(
-            "  ",
-            role_label(game.motion, mover),
-            f" events {p.seq + 1}-{p.end}: {p.before:.1f} → {p.after:.1f} ",
-        )
+        span = f"event {p.seq + 1}" if p.seq + 1 >= p.end else f"events {p.seq + 1}-{p.end}"
+        line = Text.assemble("  ", role_label(game.motion, mover), f"'s turn, {span}: ")
+        line.append(f"{p.before:.1f} → {p.after:.1f} ")
         line.append_text(signed(p.delta))
         parts.append(line)
-        for event in game.events[p.seq : p.end]:
-            parts.append(Text(f"    {entry_for(event, state).summary}", style="dim"))
+        for why in explain(p, game.events, game.states):
+            parts.append(Text(f"    {why}", style="dim"))
     if state.finished:
         table = Table(title="Stress test", title_justify="left", box=None, expand=True)
         table.add_column("card")

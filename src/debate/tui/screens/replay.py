@@ -25,7 +25,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 
-from debate.history.transcript import entry_for
 from debate.report.debrief import Scorer, SessionRecord
 from debate.report.replay import ReplaySession
 from debate.scoring.game import GameScores, score_game
@@ -202,13 +201,15 @@ class ReplayScreen(ReplayNotes):
     def _show_turning_points(self) -> None:
         motion = self.record.motion
         parts: list[RenderableType] = [Text("Turning points (t jumps to the next)", style="bold")]
-        end = self.replay.cache.state_at(self.replay.length)
         for tp in self.replay.turning_points():
             event = self.replay.events[tp.seq]
-            line = Text.assemble(f"event {tp.seq + 1} ", role_label(motion, event.actor), " ")
-            line.append(entry_for(event, end).summary)
+            span = f"event {tp.seq + 1}" if tp.seq + 1 >= tp.end else (
+                f"events {tp.seq + 1}-{tp.end}"
+            )
+            line = Text.assemble(role_label(motion, event.actor), f"'s turn, {span}")
             line.append(f": {tp.before:.1f} → {tp.after:.1f} ({tp.delta:+.1f})")
             parts.append(line)
+            parts += [Text(f"  {why}", style="dim") for why in self.replay.why(tp)]
         if len(parts) == 1:
             parts.append(Text("The index never moved much.", style="dim"))
         self.query_one("#replay-turning", Static).update(Group(*parts))
