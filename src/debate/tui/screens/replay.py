@@ -45,9 +45,9 @@ from debate.tui.widgets.replay_transcript import ReplayTranscript
 from debate.tui.widgets.strip_view import StripView
 from debate.tui.widgets.timeline import HEADER, Timeline, role_styles
 
-TABS = ("transcript", "package", "scores", "briefs", "notes", "charts")
+TABS = ("transcript", "package", "scores", "briefs", "notes", "charts", "parent")
 # Short enough for one line at 80 columns (the footer shows the rest).
-KEY_HINTS = "←/→ step · g go to · t turning pt · n/e/d note · b branch · x export · 1-6"
+KEY_HINTS = "←/→ step · g go to · t turning pt · n/e/d note · b branch · x export · 1-7"
 DEFAULT_AUTHOR = "instructor"
 
 
@@ -143,6 +143,9 @@ class ReplayScreen(ReplayNotes):
                 with TabPane("6 Charts", id="tab-charts"), VerticalScroll():
                     yield CriteriaChart(id="replay-criteria")
                     yield Static(id="replay-turning")
+                if self.replay.parent is not None:
+                    with TabPane("7 Vs parent", id="tab-parent"), VerticalScroll():
+                        yield Static(id="replay-compare")
         yield TraceChart(height=3, id="replay-index")
         yield Footer()
 
@@ -282,6 +285,8 @@ class ReplayScreen(ReplayNotes):
             self._show_notes_here()
         elif tab_id == "tab-charts":
             self.query_one(CriteriaChart).point = k
+        elif tab_id == "tab-parent":
+            self._show_comparison()
 
     @on(TabbedContent.TabActivated, "#replay-tabs")
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
@@ -328,7 +333,22 @@ class ReplayScreen(ReplayNotes):
         self.move_to(event.point)
 
     def action_tab(self, name: str) -> None:
+        if name == "parent" and self.replay.parent is None:
+            self.notify("This session is not a branch: there is no parent to compare with.",
+                        markup=False)
+            return
         self.query_one("#replay-tabs", TabbedContent).active = f"tab-{name}"
+
+    def _show_comparison(self) -> None:
+        """The branch's end beside its parent's: package, criteria, outcome, stress."""
+        from debate.report.compare import compare, lines
+
+        parent = self.replay.parent
+        if parent is None or getattr(self, "_compared", False):
+            return
+        self._compared = True
+        text = "\n".join(lines(compare(self.record, parent)))
+        self.query_one("#replay-compare", Static).update(Text(text))
 
     # -- branching -------------------------------------------------------------------------------
     def action_branch(self) -> None:
