@@ -256,3 +256,40 @@ async def test_a_demand_that_cannot_be_answered_yet_says_why(store, main_motion)
         status = plain(table.query_one(StatusLine).content, width=200)
         assert "cannot be answered in Opening statements" in status
         assert "Negotiation" in status
+
+
+async def test_coaching_in_solo_practice_names_missed_opportunities(store, main_motion) -> None:
+    from tui_helpers import pass_to_the_end
+
+    from debate.tui.screens.debrief import DebriefScreen
+
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=3)
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    async with app.run_test(size=(80, 24)) as pilot:
+        table = await wait_for_table(pilot)
+        await wait_for(pilot, lambda: table.legal())
+        assert not game.coaching  # off unless asked for
+        await run_palette_command(pilot, "Coaching in solo practice")
+        await wait_for(pilot, lambda: game.coaching)
+        table.submit(Pass())  # an empty opening turn: the coach has a better move
+        assert table.advice is not None
+        assert table.advice.move and table.advice.gain >= 1
+        await wait_for(pilot, lambda: game.current_role == "kyiv" and table.legal())
+        pass_to_the_end(game)
+        app.push_screen(DebriefScreen(game))
+        await wait_for(pilot, lambda: isinstance(app.screen, DebriefScreen))
+        await pilot.pause()
+        text = plain(app.screen.query_one("#debrief-result").content, width=200)
+        assert "Missed opportunities" in text and "After event 0:" in text
+
+
+async def test_coaching_stays_off_in_a_seminar(store, main_motion) -> None:
+    game = GameController.start(store, main_motion, hot_seat(main_motion), seed=2)
+    assert not game.can_coach
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen))
+        await pilot.press("enter")
+        table = await wait_for_table(pilot)
+        table.action_coach()
+        assert not game.coaching

@@ -92,8 +92,11 @@ class DebriefScreen(Screen[None]):
         self.sub_title = f"Debrief: {self.game.motion.title}"
         game = self.game
         self.results = game_results(game)
+        missed = None
+        if game.coaching and self.viewer is not None:
+            missed = game.missed_opportunities(self.viewer)
         self.query_one("#debrief-result", Static).update(
-            results_renderable(self.results, self.viewer)
+            results_renderable(self.results, self.viewer, missed)
         )
         self.query_one("#debrief-outcome", Static).update(outcome_renderable(game))
         self.query_one(PackagePanel).show(game.state)

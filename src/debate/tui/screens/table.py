@@ -96,6 +96,8 @@ class TableScreen(Screen[None]):
         self._legal_shown: tuple[str, ...] | None = None
         #: The recap shown when the seat at the keyboard last began a turn (for the tests).
         self.recap: list[str] = []
+        #: The coach's last advice (None: the turn played was as good).
+        self.advice: object = None
         self._recapped: int | None = None
 
     def compose(self) -> ComposeResult:
@@ -312,6 +314,7 @@ class TableScreen(Screen[None]):
         """Send ``action`` to the controller (engine, then store); show the outcome."""
         from debate.store.errors import StoreError
 
+        actor = self.game.current_role
         try:
             self.game.submit(action, rationale=rationale)
         except IllegalAction as e:
@@ -323,8 +326,41 @@ class TableScreen(Screen[None]):
             self.refresh_table()
             return False
         self.note = None
+        if self.game.coaching and actor and self.game.is_human(actor):
+            self._coach(actor)
         self.advance()
         return True
+
+    def _coach(self, role: str) -> None:
+        """At the end of the human seat's turn: the coach's better move, if there was one."""
+        from debate.history.transcript import rationale_text
+
+        state = self.game.state
+        if state.current_role == role and state.actions_this_turn != 0:
+            return  # the turn goes on
+        turns = self.game.turns_of(role)
+        if not turns:
+            return
+        advice = self.game.advice_for(*turns[-1])
+        self.advice = advice
+        if advice is not None:
+            self.notify(
+                f"You could have chosen to {advice.move}: {rationale_text(advice.why)} "
+                f"(+{advice.gain:g} for your objectives).",
+                title="Coach: a missed opportunity",
+                timeout=15,
+                markup=False,
+            )
+
+    def action_coach(self) -> None:
+        """Coaching on or off (solo practice only, never in a seminar)."""
+        if not self.game.can_coach:
+            self.notify("Coaching is for solo practice: it stays off with several players.",
+                        markup=False)
+            return
+        self.game.coaching = not self.game.coaching
+        state = "on: after each of your turns" if self.game.coaching else "off"
+        self.notify(f"Coaching {state}.", markup=False)
 
     def refuse(self, reason: str) -> None:
         """Show why an action was refused; nothing else changes."""

@@ -6,6 +6,8 @@ are shown literally (Text, never markup).
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.console import Group, RenderableType
 from rich.text import Text
 
@@ -37,10 +39,30 @@ def result_lines(r: RoleResult, you: bool = False) -> list[Text]:
     return lines
 
 
-def results_renderable(results: dict[str, RoleResult], you: str | None) -> RenderableType:
+def missed_lines(missed: list[Any]) -> list[Text]:
+    """The coach's missed opportunities, one per turn (solo practice with coaching on)."""
+    from debate.history.transcript import rationale_text
+
+    out = [Text("\nMissed opportunities (the coach's better moves)", style="bold")]
+    if not missed:
+        out.append(Text("  None: each of your turns was as good as the coach's move."))
+    for a in missed:
+        out.append(Text.assemble(
+            ("  After event " + str(a.seq) + ": ", "bold"),
+            f"{a.move} (+{a.gain:g}): ",
+            (rationale_text(a.why), "dim"),
+        ))
+    return out
+
+
+def results_renderable(
+    results: dict[str, RoleResult], you: str | None, missed: list[Any] | None = None
+) -> RenderableType:
     parts: list[RenderableType] = []
     if you is not None and you in results:
         parts += result_lines(results[you], you=True)
+        if missed is not None:
+            parts += missed_lines(missed)
         parts.append(Text("\nThe whole table", style="bold underline"))
     for role, r in results.items():
         if role == you:
