@@ -40,7 +40,10 @@ def status_text(
             role_label(state.motion, state.current_role or "", player),
         ))
         left = state.motion.actions_per_turn - state.actions_this_turn
-        out.append(f" to play ({left} action{'s' if left != 1 else ''} left)")
+        if state.in_vote:
+            out.append(" to vote")
+        else:
+            out.append(f" to play ({left} action{'s' if left != 1 else ''} left)")
     if note is not None:
         out.append("\n")
         out.append_text(note)
