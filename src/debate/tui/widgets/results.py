@@ -6,13 +6,14 @@ are shown literally (Text, never markup).
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.text import Text
 
 from debate.play import GameController
-from debate.report.results import RoleResult, index_contributions, role_results
+from debate.report.results import RoleResult, role_results
 from debate.scoring.game import GameScores
 
 #: Verdicts told apart by a word in brackets, not only by colour.
@@ -22,8 +23,15 @@ MARKS = {"met": ("[met]    ", "green"), "partly met": ("[partly] ", "yellow"),
 
 def game_results(game: GameController) -> dict[str, RoleResult]:
     """Every seated role's result in a live (or just finished) game."""
-    trace = [game.scores.index(k) for k in range(len(game.states))]
-    contributions = index_contributions((e.actor for e in game.events), trace)
+    # A turn is one role's: its moves' effects add up to the index change over the turn, so
+    # only the points where turns begin are scored (not every event).
+    marks = game.scores.turn_starts()
+    contributions: dict[str, float] = {}
+    for a, b in pairwise(marks):
+        if a < len(game.events):
+            actor = game.events[a].actor
+            change = game.scores.index(b) - game.scores.index(a)
+            contributions[actor] = contributions.get(actor, 0.0) + change
     players = {r: (game.seat(r).player, game.is_human(r)) for r in game.state.roles}
     scores = GameScores(game.scores.card(), game.scores.role_scores())
     return role_results(game.state, scores, players, contributions)
