@@ -36,3 +36,11 @@ def article_motion() -> Motion:
 @pytest.fixture(scope="session")
 def all_motions() -> list[Motion]:
     return [load_motion(p) for p in sorted(MOTIONS_DIR.glob("*.toml"))]
+
+
+@pytest.fixture(autouse=True)
+def _own_config_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """Settings (the saved theme) go to a fresh folder: never the developer's own, and a
+    theme saved by one test never changes another's screen."""
+    monkeypatch.setenv("DEBATE_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.delenv("DEBATE_THEME", raising=False)

@@ -58,7 +58,9 @@ def test_debrief_figures_come_from_the_scorer(db: tuple[str, Store, str]) -> Non
 def test_export_markdown_to_a_file(db: tuple[str, Store, str], tmp_path: Path) -> None:
     url, _, sid = db
     target = tmp_path / "debrief.md"
-    code, out, errors = run("export", sid, "--format", "md", "-o", str(target), "--db", url)
+    code, out, errors = run(
+        "export", sid, "--format", "md", "-o", str(target), "--db", url, "--instructor"
+    )
     assert code == 0, errors
     assert out == "" and "wrote" in errors
     text = target.read_text(encoding="utf-8")
@@ -72,7 +74,7 @@ def test_export_markdown_to_a_file(db: tuple[str, Store, str], tmp_path: Path) -
 
 def test_export_html_to_stdout(db: tuple[str, Store, str]) -> None:
     url, _, sid = db
-    code, out, errors = run("export", sid, "--format", "html", "--db", url)
+    code, out, errors = run("export", sid, "--format", "html", "--db", url, "--instructor")
     assert code == 0, errors
     assert out.startswith("<!DOCTYPE html>") and out.rstrip().endswith("</html>")
     assert "<script" not in out.lower().replace("&lt;script", "")
@@ -82,7 +84,7 @@ def test_export_html_to_stdout(db: tuple[str, Store, str]) -> None:
 
 def test_export_json_is_the_store_document(db: tuple[str, Store, str]) -> None:
     url, store, sid = db
-    code, out, errors = run("export", sid, "--format", "json", "--db", url)
+    code, out, errors = run("export", sid, "--format", "json", "--db", url, "--instructor")
     assert code == 0, errors
     assert json.loads(out) == store.export_json(sid)
     assert out == render_export(store, sid, "json")  # the replay screen writes the same bytes
@@ -100,5 +102,18 @@ def test_replay_command_refuses_an_unknown_session(db: tuple[str, Store, str]) -
     url, _, sid = db
     code, _, errors = run("replay", "nope", "--db", url)
     assert code == 2 and "nope" in errors
-    code, _, errors = run("replay", sid, "--at", "99", "--db", url)
+    code, _, errors = run("replay", sid, "--at", "99", "--db", url, "--instructor")
     assert code == 2 and "0 to 20" in errors
+
+
+def test_a_game_still_being_played_is_exported_or_replayed_only_by_the_instructor(
+    db: tuple[str, Store, str],
+) -> None:
+    url, store, _ = db
+    sid = save_sample(store, title="In play", events=10)  # a game half played
+    assert store.load(sid).info.status == "active"
+    for command in (("export", sid, "--format", "md"), ("export", sid), ("replay", sid)):
+        code, out, errors = run(*command, "--db", url)
+        assert code == 2 and out == ""
+        assert "still being played" in errors and "private brief" in errors
+        assert "--instructor" in errors

@@ -150,7 +150,7 @@ def test_markdown_has_every_section(debrief: Debrief) -> None:
         "## Deterrence Index, event by event",
     ):
         assert heading in md
-    assert "demands a smaller army" in md  # scripted rationale
+    assert "Demands a smaller army" in md  # scripted rationale
     assert "Nuclear blackmail" in md and "12.5" in md
     assert md.count("\n| ") >= 21 + 2  # trace table: a header, the start and 20 events
 
@@ -253,7 +253,7 @@ def test_html_has_the_same_content_as_markdown(debrief: Debrief) -> None:
         "Stress test",
         "Annotations",
         "Deterrence Index, event by event",
-        "demands a smaller army",
+        "Demands a smaller army",
         "Forces in place",
         "Hybrid | threats",
         "scripted (hard)",

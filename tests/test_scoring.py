@@ -146,7 +146,7 @@ def test_an_unknown_kind_or_a_bad_value_names_the_commitment(tmp_path: Path) -> 
 def test_a_tripwire_package_is_explained_line_by_line() -> None:
     card = score(package(TROOPS, PACT, ARMY, THREAT, RU_PROMISE, CAP))
     troops = ("#1 United States: troops 50,000 standing, statute, withdrawal: guarantor "
-              "(infantry, armour, air, air_defence, support)")
+              "(infantry, armour, air, air defence, support)")
     assert card.criterion("pre_positioning").reasons == (
         f"+91.2 {troops}: stationed before any attack",
     )
@@ -316,7 +316,7 @@ def test_a_withdrawal_demand_sends_away_forces_the_host_can_expel() -> None:
     demand = results["withdrawal_demand"]
     assert demand.defeated == (
         "#1 United States: troops 50,000 standing, statute, withdrawal: host (infantry, armour, "
-        "air, air_defence, support): voided: a force that the host or the aggressor can send "
+        "air, air defence, support): voided: a force that the host or the aggressor can send "
         "away leaves when asked",
     )
     assert demand.deterrence_index < score(package(expellable, ARMY, THREAT)).deterrence_index

@@ -100,7 +100,7 @@ def test_stress_uses_the_motions_cards_or_else_the_default_set() -> None:
     with_cards = negotiated(tiny_motion(cards=[card]))
     (result,) = stress_state(with_cards)
     assert result.card == "new_administration"
-    assert result.defeated[0].startswith("#3 Washington: troops 40,000 standing, executive")
+    assert result.defeated[0].startswith("c3 Washington: troops 40,000 standing, executive")
     assert result.deterrence_index < score_state(with_cards).deterrence_index
 
 

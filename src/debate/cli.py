@@ -8,7 +8,7 @@ import importlib
 
 import typer
 
-from debate.commands.common import DbOption
+from debate.commands.common import DbOption, ThemeOption, use_theme
 from debate.paths import default_db_path
 
 app = typer.Typer(
@@ -36,7 +36,8 @@ COMMAND_MODULES: tuple[str, ...] = (
 
 
 @app.callback(invoke_without_command=True)
-def _root(ctx: typer.Context, db: DbOption = None) -> None:
+def _root(ctx: typer.Context, db: DbOption = None, theme: ThemeOption = None) -> None:
+    use_theme(theme)
     if db is not None:
         # `debate --db X sessions` means `debate sessions --db X`: hand it down as a default.
         commands = getattr(ctx.command, "commands", {})

@@ -104,12 +104,14 @@ def test_sessions_on_an_empty_database_and_bad_filters(db_url: str, store: Store
 
 def test_export_writes_the_session_document(db_url: str, store: Store, tmp_path: Path) -> None:
     sid = saved(store)
-    printed = debate("export", sid, "--db", db_url)
+    printed = debate("export", sid, "--db", db_url, "--instructor")
     assert printed.exit_code == 0, printed.output
     assert json.loads(printed.stdout) == store.export_json(sid)
     target = tmp_path / "out" / "game.json"
     target.parent.mkdir()
-    written = debate("export", sid, "--format", "json", "-o", str(target), "--db", db_url)
+    written = debate(
+        "export", sid, "--format", "json", "-o", str(target), "--db", db_url, "--instructor"
+    )
     assert written.exit_code == 0 and written.stdout == ""
     assert target.read_text(encoding="utf-8") == printed.stdout
     assert [p.name for p in target.parent.iterdir()] == ["game.json"]  # no temp file left
@@ -134,7 +136,7 @@ def test_export_formats_plug_in(
     monkeypatch.setitem(sessions_cli.EXPORT_WRITERS, "broken", "debate.no_such_module:write")
     try:
         for fmt in ("outline", "outline2"):
-            result = debate("export", sid, "--format", fmt, "--db", db_url)
+            result = debate("export", sid, "--format", fmt, "--db", db_url, "--instructor")
             assert result.exit_code == 0, result.output
             assert result.stdout == "Plugged: 3 events\n"
         broken = debate("export", sid, "--format", "broken", "--db", db_url)

@@ -495,7 +495,9 @@ def test_sessions_and_every_export_make_escape_sequences_visible(tmp_path: Path)
     _damage(path, "UPDATE sessions SET title = ? WHERE id = ?", f"Seminar {osc52}", sid)
     outputs = [debate("sessions", "--db", str(path))]
     for fmt in ("md", "html", "json"):
-        outputs.append(debate("export", sid, "--db", str(path), "--format", fmt))
+        outputs.append(
+            debate("export", sid, "--db", str(path), "--format", fmt, "--instructor")
+        )
     for result in outputs:
         assert result.exit_code == 0, result.output
         assert not any(c in result.output for c in ("\x1b", "\x07", "\x9b", "\u202e"))

@@ -45,6 +45,14 @@ async def start_solo_by_keys(pilot, name: str = "Ana", seed: str = "7") -> Table
     return await wait_for_table(pilot)
 
 
+async def pass_by_keys(pilot) -> None:
+    """x, then confirm in the dialog that says what passing costs."""
+    await pilot.press("x")
+    await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ConfirmDialog")
+    await pilot.press("y")
+    await pilot.pause()
+
+
 async def speak_by_keys(pilot, text: str) -> None:
     await pilot.press("s")
     await wait_for(pilot, lambda: pilot.app.screen.query(TextArea))
@@ -67,11 +75,17 @@ async def test_a_complete_solo_game_from_lobby_to_debrief(store, main_motion: Mo
             if "vote" in table.legal():
                 await pilot.press("v")
                 await wait_for(pilot, lambda: type(app.screen).__name__ == "VoteForm")
+                await pilot.press("ctrl+s")  # nothing chosen in advance: refused
+                await pilot.pause()
+                assert type(app.screen).__name__ == "VoteForm"
+                app.screen.query_one("#pick").value = "yes"
                 await pilot.press("ctrl+s")
+                await wait_for(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog")
+                await pilot.press("y")
             else:
                 await speak_by_keys(pilot, f"Kyiv speaks, turn {turns}")
                 if table.legal():  # one action left in the turn: end it
-                    await pilot.press("x")
+                    await pass_by_keys(pilot)
             turns += 1
             await pilot.pause()
         assert turns == 5  # opening, three negotiation rounds, the vote
@@ -106,7 +120,7 @@ async def test_hot_seat_hand_over_hides_the_previous_brief(store, main_motion: M
         brief = table.query_one(BriefPanel)
         assert brief.role == "kyiv"
         assert kyiv_brief[:40] in plain(brief.query_one("#brief-body").content)
-        await pilot.press("x")  # Ana passes; the Kremlin plays; then it is Ben's turn
+        await pass_by_keys(pilot)  # Ana passes; the Kremlin plays; then it is Ben's turn
         await wait_for(pilot, lambda: isinstance(app.screen, HandOverScreen))
         assert game.current_role == "washington"
         shown = plain(brief.query_one("#brief-body").content)
@@ -178,7 +192,7 @@ async def test_markup_typed_by_players_is_shown_literally(store, main_motion: Mo
         assert table.game.events[0].action.text == MARKUP
         transcript = strip_text(table.query_one(Transcript))
         assert MARKUP in transcript
-        await pilot.press("escape")  # back to the lobby; the saved game lists the name as typed
+        await pilot.press("escape", "y")  # to the lobby (confirmed); the saved game lists the name
         await pilot.press("c")
         await wait_for(
             pilot,
@@ -218,7 +232,7 @@ async def test_the_table_shows_the_package_scores_and_rationales(
         table = await wait_for_table(pilot)
         text = strip_text(table.query_one(Transcript))
         assert "[R] Kremlin demands of Kyiv (d1)" in text
-        assert "why: demands demilitarisation (demilitarisation_push)" in text
+        assert "why: Demands demilitarisation (demilitarisation push)" in text  # prose
         package = plain(table.query_one("#package-body").content)
         assert "c5" in package
         assert set(table.legal()) >= {"accept", "reject", "challenge", "speak", "pass"}
@@ -315,7 +329,7 @@ async def test_a_form_with_a_single_choice_starts_on_it(store, main_motion: Moti
         game = table.game
         table.submit(Propose(commitment=OwnForces(by="kyiv", size=700_000, readiness="high",
                                                   equipment="adequate")))
-        await pilot.press("x")  # end the opening turn; amending opens in the negotiation
+        await pass_by_keys(pilot)  # end the opening turn; amending opens in the negotiation
         await wait_for(pilot, lambda: "amend" in table.legal())
         await pilot.press("m")  # amend: Kyiv has exactly one commitment
         await wait_for(pilot, lambda: type(app.screen).__name__ == "CommitmentForm")

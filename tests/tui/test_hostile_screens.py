@@ -90,7 +90,8 @@ async def test_the_table_and_the_replay_show_hostile_speech_and_notes_as_stand_i
         assert obeyed(shot) == [] and "Hear&#160;me&#160;␛]52" in shot
 
     replay: Any = create_app(
-        store=game.store, on_ready=lambda a: open_replay_screen(a, game.session_id, start=1)
+        store=game.store,
+        on_ready=lambda a: open_replay_screen(a, game.session_id, start=1, confirmed=True),
     )
     async with replay.run_test(size=(120, 40)) as pilot:
         await wait_for(pilot, lambda: isinstance(replay.screen, ReplayScreen))

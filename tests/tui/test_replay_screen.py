@@ -59,7 +59,7 @@ async def replaying(
 ) -> AsyncIterator[tuple[Any, Pilot[None], ReplayScreen]]:
     app = create_app(store=store, scripted_delay=0)
     async with app.run_test(size=size) as pilot:
-        assert open_replay_screen(app, session_id, start=start)
+        assert open_replay_screen(app, session_id, start=start, confirmed=True)
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
@@ -286,3 +286,14 @@ async def test_export_from_the_replay(store: Store, tmp_path: Path, fmt: str) ->
     else:
         assert "<script" not in text.lower().replace("&lt;script", "")
         assert html.escape(MARKUP_SPEECH) in text and "<svg" in text
+
+
+async def test_a_branch_is_shown_beside_its_parent(store: Store) -> None:
+    sid = save_sample(store)
+    branch = store.fork(sid, 9)
+    async with replaying(store, branch.id) as (_app, pilot, screen):
+        await pilot.press("7")
+        await pilot.pause()
+        text = plain(screen.query_one("#replay-compare", Static).content)
+        assert f"beside its parent {sid}" in text
+        assert "Package differences:" in text and "Criteria (parent → branch):" in text

@@ -79,6 +79,8 @@ async def test_lobby_replay_lists_branches_under_parents_and_filters(store: Stor
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
+        # Its events end the game, so it is over: the replay opens without asking (a game
+        # still being played asks first: tests/tui/test_learning_loop.py).
         assert isinstance(app.screen, ReplayScreen)
         assert app.screen.record.id == parent and app.screen.point == 20
 
@@ -112,6 +114,8 @@ async def test_enter_opens_the_first_session_and_rows_tell_sessions_apart(store:
         assert "↳9" in shown
         await pilot.press("enter")  # no need to move the cursor first
         await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("y")  # the instructor confirms: the game is still being played
         await pilot.pause()
         assert isinstance(app.screen, ReplayScreen)
         assert app.screen.record.id == screen.shown[0]

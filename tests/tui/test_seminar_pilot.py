@@ -47,7 +47,9 @@ async def test_joined_table_live_updates_and_off_turn_actions(store) -> None:  #
         assert MARKUP in strip_text(table.query_one(Transcript))  # data, never markup
         kyiv.act(Pass())
         await wait_for(pilot, lambda: "speak" in shown_actions(table))
-        await pilot.press("x")  # now its turn: the pass is saved
+        await pilot.press("x")  # now its turn: the pass, once confirmed, is saved
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "ConfirmDialog")
+        await pilot.press("y")
         await wait_for(pilot, lambda: store.get(codes.session).events == 3)
 
 

@@ -57,3 +57,44 @@ def test_debrief(snap_compare, store, main_motion: Motion, size: tuple[int, int]
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=debrief_shown)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_hand_over_with_recap(snap_compare, store, main_motion: Motion, size) -> None:
+    from debate.store import Seat
+
+    seats = [
+        Seat("kyiv", "Ana", "human"),
+        Seat("kremlin", "Kremlin (normal)", "scripted", "normal"),
+        Seat("washington", "Ben", "human"),
+        Seat("brussels", "Brussels (normal)", "scripted", "normal"),
+    ]
+    game = GameController.start(store, main_motion, seats, seed=1)
+    play(game, OPENING)  # everyone has played once: Ana's turn comes back
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+
+    async def hand_over_shown(pilot) -> None:
+        await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "HandOverScreen")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=hand_over_shown)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_vote_form_states_the_rule(snap_compare, store, main_motion: Motion, size) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=1)
+    play(game, OPENING)
+    while not game.state.in_vote or game.current_role != "kyiv":
+        from debate.engine import Pass, Vote
+
+        action = Vote(accept=True) if game.state.in_vote else Pass()
+        game.submit(action, rationale=None if game.is_human(game.current_role) else "passes")
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+
+    async def vote_form(pilot) -> None:
+        await wait_for(pilot, lambda: "vote" in getattr(pilot.app.screen, "legal", lambda: ())())
+        await pilot.press("v")
+        await wait_for(pilot, lambda: pilot.app.screen.query("#vote-rule"))
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=vote_form)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from debate.engine import (
@@ -22,6 +23,8 @@ from debate.store import Seat
 from debate.vocabulary.commitments import Arms, Demilitarisation, Funding, OwnForces, Peacekeepers
 
 HUMAN_NAME = "Ana"
+#: The motions shipped with the game.
+ROOT_MOTIONS = Path(__file__).resolve().parents[2] / "motions"
 
 
 def solo_seats(motion: Motion, human: str = "kyiv", name: str = HUMAN_NAME) -> list[Seat]:

@@ -35,6 +35,34 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON documen
 #: Longest error message printed (longer ones are cut, saying how long they were).
 MAX_MESSAGE = 2000
 
+def _check_theme(value: str | None) -> str | None:
+    if value is None:
+        return None
+    from debate.tui.settings import theme_name
+
+    name = theme_name(value)
+    if name is None:
+        raise typer.BadParameter(f"unknown theme {value!r} (one of: dark, light, high-contrast)")
+    return name
+
+
+ThemeOption = Annotated[
+    str | None,
+    typer.Option(
+        "--theme",
+        callback=_check_theme,
+        help="Start in this theme: dark, light or high-contrast (saved themes otherwise).",
+    ),
+]
+
+
+def use_theme(theme: str | None) -> None:
+    """Start the app in ``theme`` (the app reads DEBATE_THEME when it is built)."""
+    if theme is not None:
+        import os
+
+        os.environ["DEBATE_THEME"] = theme
+
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 
@@ -72,3 +100,25 @@ def bad_input_exits() -> Iterator[None]:
         for problem in e.problems:
             err.print(safe(problem), style="red")
         raise typer.Exit(2) from None
+
+
+InstructorOption = Annotated[
+    bool,
+    typer.Option(
+        "--instructor",
+        help="Go ahead with a session still being played (shows every private brief).",
+    ),
+]
+
+
+def refuse_unless_instructor(store: Any, session_id: str, instructor: bool, action: str) -> None:
+    """Exit 2, naming what would be revealed, if the session is still being played and the
+    caller did not say ``--instructor``."""
+    if instructor:
+        return
+    loaded = store.load(session_id)
+    from debate.report.privacy import still_played, what_it_reveals
+
+    if still_played(loaded.info.status):
+        text = what_it_reveals(loaded.motion, loaded.seats, session_id, action)
+        fail(text + " Add --instructor to go ahead.", code=2)

@@ -13,7 +13,7 @@ from typing import Annotated
 
 import typer
 
-from debate.commands.common import DbOption, bad_input_exits, fail
+from debate.commands.common import DbOption, ThemeOption, bad_input_exits, fail, use_theme
 
 MotionArg = Annotated[
     str | None, typer.Argument(help="Motion id or path: start solo practice on it at once.")
@@ -55,8 +55,10 @@ def play(
     name: NameOption = "You",
     db: DbOption = None,
     dirs: DirOption = None,
+    theme: ThemeOption = None,
 ) -> None:
     """Open the lobby, or start solo practice on MOTION as the role --as."""
+    use_theme(theme)
     if motion is None:
         if role is not None or seed is not None:
             fail("--as and --seed need a MOTION to start a game on", code=2)

@@ -11,12 +11,13 @@ from typing import Annotated
 
 import typer
 
-from debate.commands.common import DbOption, fail
+from debate.commands.common import DbOption, InstructorOption, fail, refuse_unless_instructor
 
 #: Debrief formats added to `debate export` (imported only when asked for).
 EXPORT_FORMATS: dict[str, str] = {
     "md": "debate.report.exports:markdown_export",
     "html": "debate.report.exports:html_export",
+    "csv": "debate.report.exports:csv_export",
 }
 
 
@@ -27,6 +28,7 @@ def replay(
         typer.Option("--at", help="Open at this event number (0 = start; default: the end)."),
     ] = None,
     db: DbOption = None,
+    instructor: InstructorOption = False,
 ) -> None:
     """Replay a saved session: step through it, annotate, branch, export."""
     from debate.report.saved import load_record
@@ -39,6 +41,7 @@ def replay(
         load_record(store, session_id)  # a session that no longer replays is refused here
     except StoreError as e:
         fail(e.message, code=e.exit_code)
+    refuse_unless_instructor(store, session_id, instructor, "Replaying")
     if at is not None and not 0 <= at <= info.events:
         fail(f"session {session_id} has events 0 to {info.events}; --at {at} is outside", code=2)
 
@@ -46,7 +49,7 @@ def replay(
     from debate.tui.screens.replay import open_replay_screen
 
     def start(app):  # type: ignore[no-untyped-def]
-        open_replay_screen(app, session_id, start=at)
+        open_replay_screen(app, session_id, start=at, confirmed=instructor)
 
     create_app(store=store, on_ready=start).run()
 

@@ -25,12 +25,14 @@ from rich.table import Table
 
 from debate.commands.common import (
     DbOption,
+    InstructorOption,
     JsonOption,
     bad_input_exits,
     err,
     fail,
     out,
     print_json,
+    refuse_unless_instructor,
     safe,
 )
 from debate.text_safety import json_safe, neutralise
@@ -180,14 +182,35 @@ def export(
         Path | None, typer.Option("--output", "-o", help="Write here instead of to stdout.")
     ] = None,
     db: DbOption = None,
+    instructor: InstructorOption = False,
+    compare_parent: Annotated[
+        bool,
+        typer.Option(
+            "--compare-parent",
+            help="For a branch (md or html): add its comparison with the parent session.",
+        ),
+    ] = False,
 ) -> None:
     """Export a whole session (motion snapshot, seats, events, annotations)."""
     writer = export_writer(fmt)
+    if compare_parent:
+        if fmt not in ("md", "html"):
+            fail("--compare-parent works with --format md or html", code=2)
+        from debate.report.exports import compared_export
+
+        def writer(store: Any, sid: str) -> str:
+            try:
+                return compared_export(store, sid, fmt)
+            except ValueError as e:
+                fail(str(e), code=2)
+
     if output is not None and output.is_dir():
         fail(f"-o {output} is a directory; give a file name", code=2)
     with store_errors():
         store = open_for_cli(db)
-        text = writer(store, store.resolve_id(session_id))
+        sid = store.resolve_id(session_id)
+        refuse_unless_instructor(store, sid, instructor, "Exporting")
+        text = writer(store, sid)
     if output is None:
         sys.stdout.write(text)
         return

@@ -14,6 +14,7 @@ Shared by the debate table, the replay screen and exports.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -32,7 +33,7 @@ from debate.engine import (
     Withdraw,
 )
 from debate.text_safety import neutralise
-from debate.vocabulary.commitments import describe
+from debate.vocabulary.commitments import describe, word
 from debate.vocabulary.criteria import CRITERION_NAMES
 
 
@@ -111,6 +112,46 @@ def entry_for(event: Event, state: GameState) -> TranscriptEntry:
         cites=tuple(neutralise(c) for c in cites),
         rationale=None if event.rationale is None else neutralise(event.rationale),
     )
+
+
+_RULE_ID = re.compile(r"^[a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+:\s*")
+_RESTS_ON = re.compile(r"\s*\(rests on ([^)]*)\)")
+_SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
+
+
+def rationale_text(rationale: str) -> str:
+    """A scripted role's stored rationale as prose for players: no rule id, no claim ids,
+    no ``snake_case`` values (the ids stay in the event, for the JSON export).
+
+    >>> rationale_text("kyiv.argue: keeps the floor (rests on claim army_first, claim x_y)")
+    'Keeps the floor (citing 2 claims from the source)'
+    >>> rationale_text("kremlin.vote: weighs it (rests on criterion deterrence_index)")
+    'Weighs it (on the Deterrence Index)'
+    """
+    text = _RULE_ID.sub("", rationale.strip())
+
+    def rests(match: re.Match[str]) -> str:
+        parts = [p.strip() for p in match.group(1).split(",")]
+        claims = sum(p.startswith("claim ") for p in parts)
+        criteria = [p.removeprefix("criterion ") for p in parts if p.startswith("criterion ")]
+        said = []
+        if claims:
+            said.append(f"citing {claims} claim{'s' if claims != 1 else ''} from the source")
+        if criteria:
+            said.append("on " + ", ".join(_criterion_words(c) for c in criteria))
+        return f" ({'; '.join(said)})" if said else ""
+
+    text = _RESTS_ON.sub(rests, text)
+    text = _SNAKE.sub(lambda m: _criterion_words(m.group(0)), text)
+    return text[:1].upper() + text[1:]
+
+
+def _criterion_words(value: str) -> str:
+    if value == "deterrence_index":
+        return "the Deterrence Index"
+    if value in CRITERION_NAMES:
+        return CRITERION_NAMES[value].lower()
+    return word(value)
 
 
 def entries(events: Iterable[Event], state: GameState) -> list[TranscriptEntry]:

@@ -113,13 +113,55 @@ class Objective(_Model):
         return self
 
 
+class RedLineTest(_Model):
+    """One commitment a red line looks for in the package: its kind, optionally whose it is,
+    which values its fields hold (``where``) and numeric fields below a bound (``below``)."""
+
+    kind: CommitmentKind
+    by: str | None = Field(default=None, description="role id of the party that makes it")
+    where: dict[str, tuple[str | bool, ...]] = Field(default_factory=dict)
+    below: dict[str, Annotated[FiniteFloat, Field(ge=0, le=1e12)]] = Field(default_factory=dict)
+
+
+class RedLine(_Model):
+    """A line a role must not cross. The package crosses it when every ``crossed_by`` test
+    matches a commitment on the table and no ``unless`` test does. A red line with no
+    ``crossed_by`` is shown in the brief but never checked."""
+
+    text: SafeText = Field(min_length=1, max_length=1000)
+    crossed_by: tuple[RedLineTest, ...] = ()
+    unless: tuple[RedLineTest, ...] = ()
+    cost: FiniteFloat = Field(
+        default=25.0, ge=0, le=100, description="objective points lost while it is crossed"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _plain_text(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+    @property
+    def checked(self) -> bool:
+        return bool(self.crossed_by)
+
+
+class NoDeal(_Model):
+    """What a rejected package means for a role: its objective score and why."""
+
+    objective: FiniteFloat = Field(
+        ge=0, le=100, description="objective score (0-100) with no deal"
+    )
+    text: Prose = Field(min_length=1, max_length=500)
+
+
 class Brief(_Model):
     """A role's private brief: seen only by its player and the instructor."""
 
     summary: Prose = Field(min_length=1, max_length=1500)
     objectives: tuple[Objective, ...] = Field(min_length=1)
-    red_lines: tuple[Annotated[SafeText, Field(max_length=1000)], ...] = ()
+    red_lines: tuple[RedLine, ...] = ()
     fallbacks: tuple[Annotated[SafeText, Field(max_length=1000)], ...] = ()
+    no_deal: NoDeal | None = None
 
 
 class Role(_Model):
@@ -180,6 +222,9 @@ class Motion(_Model):
     claims: tuple[Claim, ...] = Field(min_length=1)
     phases: tuple[Phase, ...] = Field(min_length=1)
     cards: tuple[StressCard, ...] = ()
+    debrief_questions: tuple[str, ...] = Field(
+        default=(), description="questions for the instructor's debrief of this motion"
+    )
 
     def reference_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
         """Cross-reference problems, each as (field path, message); empty when consistent."""
@@ -249,6 +294,7 @@ class Motion(_Model):
                                     ((*path, k), f"{value!r} is not a possible value of {field!r}")
                                 )
         errors += self._role_problems()
+        errors += self._red_line_problems()
         if sum(p.actions == ("vote",) for p in self.phases) != 1 or self.phases[-1].actions != (
             "vote",
         ):
@@ -293,6 +339,41 @@ class Motion(_Model):
                             f"no role may commit {o.wants_kind!r}: the objective is unreachable",
                         )
                     )
+        return errors
+
+    def _red_line_problems(self) -> list[tuple[tuple[str | int, ...], str]]:
+        """Red-line tests naming a field, value or role that does not exist."""
+        errors: list[tuple[tuple[str | int, ...], str]] = []
+        role_ids = {r.id for r in self.roles}
+        for i, role in enumerate(self.roles):
+            for j, line in enumerate(role.brief.red_lines):
+                for part in ("crossed_by", "unless"):
+                    for k, test in enumerate(getattr(line, part)):
+                        path = ("roles", i, "brief", "red_lines", j, part, k)
+                        if test.by is not None and test.by not in role_ids:
+                            errors.append(((*path, "by"), _unknown("role", test.by, role_ids)))
+                        kinds = (test.kind,)
+                        for field, values in test.where.items():
+                            if not _field_exists(kinds, field):
+                                problem = f"{test.kind!r} has no field {field!r}"
+                                errors.append(((*path, "where", field), problem))
+                                continue
+                            for n, value in enumerate(values):
+                                if not _value_fits(kinds, field, value):
+                                    errors.append(
+                                        (
+                                            (*path, "where", field, n),
+                                            f"{value!r} is not a possible value of {field!r}",
+                                        )
+                                    )
+                        for field in test.below:
+                            if not _value_fits(kinds, field, 0):
+                                errors.append(
+                                    (
+                                        (*path, "below", field),
+                                        f"{test.kind!r} has no numeric field {field!r}",
+                                    )
+                                )
         return errors
 
     # -- convenient look-ups -------------------------------------------------------------

@@ -75,6 +75,10 @@ class GameController:
         #: states[k] is the fold of the first k events.
         self.states: list[GameState] = replay(motion, self.events, list(self.seats))
         self.scores = ScoreBook(self.states)
+        #: Coaching (solo practice only): after each turn of the human seat, the move the
+        #: role's scripted lookahead rates best, if it beats the turn played.
+        self.coaching = False
+        self._advice: dict[int, Any] = {}
 
     # -- opening a game ------------------------------------------------------------------
     @classmethod
@@ -189,6 +193,38 @@ class GameController:
         loaded = self.store.load(self.session_id)
         self.reseat(loaded.seats)
         self.catch_up(loaded.events)
+
+    # -- coaching ----------------------------------------------------------------------------
+    @property
+    def can_coach(self) -> bool:
+        """Coaching is for solo practice: exactly one human seat (never in a seminar)."""
+        return len(self.human_roles) == 1
+
+    def turns_of(self, role: str) -> list[tuple[int, int]]:
+        """(first event, point after the last event) of each turn ``role`` played."""
+        spans: list[tuple[int, int]] = []
+        for k, event in enumerate(self.events):
+            if event.actor != role:
+                continue
+            if spans and spans[-1][1] == k and self.states[k].actions_this_turn != 0:
+                spans[-1] = (spans[-1][0], k + 1)
+            else:
+                spans.append((k, k + 1))
+        return spans
+
+    def advice_for(self, start: int, end: int) -> Any:
+        """The coach's advice for the turn from point ``start`` to ``end`` (or None)."""
+        from debate.scripted.coach import advise
+
+        if start not in self._advice:
+            role = self.events[start].actor
+            self._advice[start] = advise(self.states[start], self.states[end], role)
+        return self._advice[start]
+
+    def missed_opportunities(self, role: str) -> list[Any]:
+        """Every turn of ``role`` where the coach saw a better move."""
+        found = (self.advice_for(a, b) for a, b in self.turns_of(role))
+        return [advice for advice in found if advice is not None]
 
     def scripted_move(self) -> ScriptedMove:
         """What the scripted seat to play would do now (pure: nothing is applied)."""

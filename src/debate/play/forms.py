@@ -30,6 +30,55 @@ RawValue = str | bool | tuple[str, ...] | list[str] | None
 MAX_NUMBER = 10**12
 
 
+#: Field name -> (label with its unit, one line saying what it means). Forms show both.
+FIELD_HELP: dict[str, tuple[str, str]] = {
+    "size": ("size (people)", "How many people: soldiers, peacekeepers or monitors."),
+    "timing": ("timing", "standing: in place before any attack; on attack: sent only after one."),
+    "basis": (
+        "legal basis",
+        "What binds it, weakest to strongest: declaration, memorandum, executive act, "
+        "UN resolution, treaty, ratified treaty, statute (a law).",
+    ),
+    "withdrawal": (
+        "who may pull out",
+        "Who can end it early: none, any party, the guarantor, the host (Ukraine can ask it "
+        "to leave) or the aggressor.",
+    ),
+    "years": ("years (0=no end)", "How many years it runs; 0 means open-ended."),
+    "composition": ("composition", "The arms of service the force brings."),
+    "armed": ("armed", "Whether the peacekeepers carry weapons."),
+    "mandate": (
+        "mandate", "observe only, defend themselves (self-defence), or enforce the ceasefire."
+    ),
+    "obligation": (
+        "obligation",
+        "What it binds the guarantor to: consult, assist, fight (a pact); refrain, consult, "
+        "seek UN action (an assurance).",
+    ),
+    "usd_bn_per_year": ("US$ bn a year", "Money each year, in billions of US dollars."),
+    "level": ("arms level", "drip: small, irregular; sustained: steady; full: all that is needed."),
+    "severity": ("severity", "targeted (people, firms), sectoral, or comprehensive sanctions."),
+    "snapback": ("snapback", "Whether relief ends by itself if the aggressor breaks the deal."),
+    "alliance": ("alliance", "The alliance joined, by name (NATO, EU...)."),
+    "collective_defence": (
+        "collective defence", "Whether membership brings a mutual defence clause."
+    ),
+    "domains": ("domains", "The hybrid threats covered: cyber, intelligence, energy..."),
+    "readiness": ("readiness", "How quickly the army can fight: low, medium, high."),
+    "equipment": ("equipment", "How well it is armed: poor, adequate, modern."),
+    "width_km": ("width (km)", "Width of the demilitarised zone, in kilometres."),
+    "monitored": ("monitored", "Whether observers watch the zone."),
+    "force_cap": ("force cap (troops)", "The largest army Ukraine may keep, in soldiers."),
+    "scope": ("scope", "de facto (in practice) or de jure (in law); partial or full relief."),
+    "alliances": (
+        "alliances given up", "Alliances renounced, comma-separated; empty means all of them."
+    ),
+    "allows_peacekeepers": (
+        "peacekeepers allowed", "Whether foreign peacekeepers are exempt from the ban."
+    ),
+}
+
+
 @dataclass(frozen=True)
 class FieldSpec:
     """One field of a commitment form."""
@@ -42,8 +91,16 @@ class FieldSpec:
 
     @property
     def label(self) -> str:
-        """The field name as a person reads it: ``usd_bn_per_year`` -> ``usd bn per year``."""
-        return self.name.replace("_", " ")
+        """The field as a person reads it, with its unit: ``usd_bn_per_year`` ->
+        ``US$ bn a year``."""
+        known = FIELD_HELP.get(self.name)
+        return known[0] if known else self.name.replace("_", " ")
+
+    @property
+    def help(self) -> str:
+        """One line saying what the field means."""
+        known = FIELD_HELP.get(self.name)
+        return known[1] if known else ""
 
 
 def field_specs(kind: str) -> list[FieldSpec]:

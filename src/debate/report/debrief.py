@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from debate.engine import Event, GameState
+from debate.history.effects import explain, turn_starts
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
 from debate.history.transcript import entry_for
 from debate.motions import Motion
+from debate.report.results import RoleResult, index_contributions, role_results
 from debate.report.summaries import consequences
 from debate.scoring.game import GameScores, score_game, stress_state
 from debate.scoring.results import StressResult
@@ -160,6 +162,10 @@ class Debrief:
     updated: datetime | None = None
     status: str = ""
     criterion_names: dict[str, str] = field(default_factory=dict)
+    #: Each seated role's result (objectives, red lines, what the seat did), by role id.
+    results: dict[str, RoleResult] = field(default_factory=dict)
+    #: Why each turning point moved the index (its events and what they settled), by seq.
+    turning_why: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
     @property
     def events(self) -> int:
@@ -258,7 +264,17 @@ def build_debrief(
             fork_point=session.fork_point,
             trace=tuple(p.deterrence_index for p in score_trace(parent_states, scorer)),
         )
+    players = {s.role: (s.player, not s.scripted) for s in seats}
+    contributions = index_contributions((e.actor for e in session.events), trace)
+    results = role_results(final_state, final, players, contributions)
+    # One rule everywhere (the live debrief, the replay, the exports): a turning point is a
+    # turn, a player's unit of play, and it says which events and effects moved the index.
+    marks = turn_starts(states)
+    turning = turning_points({k: trace[k] for k in marks}, starts=marks)
+    why = {tp.seq: tuple(explain(tp, session.events, states)) for tp in turning}
     return Debrief(
+        turning_why=why,
+        results=results,
         session_id=session.id,
         title=session.title,
         motion=motion,
@@ -283,7 +299,7 @@ def build_debrief(
         notes=tuple(sorted(session.notes, key=lambda n: (n.point, n.created or datetime.min))),
         trace=trace,
         criteria_traces=criteria_traces,
-        turning=tuple(turning_points(trace)),
+        turning=tuple(turning),
         finished=final_state.finished,
         agreed=final_state.agreed,
         votes=dict(final_state.votes),

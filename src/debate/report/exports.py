@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from debate.report.assessment import sheet_csv
 from debate.report.html import render_html
 from debate.report.markdown import render_markdown
 from debate.report.saved import load_debrief
@@ -33,13 +34,40 @@ def html_export(store: Store, session_id: str) -> str:
     return render_html(load_debrief(store, session_id))
 
 
+def compared_export(store: Store, session_id: str, fmt: str) -> str:
+    """The Markdown or HTML debrief of a branch with a comparison to its parent appended
+    (before the annotations); a session that is not a branch is refused."""
+    from debate.report import compare
+    from debate.report.saved import load_parent, load_record
+
+    record = load_record(store, session_id)
+    parent = load_parent(store, record)
+    if parent is None:
+        raise ValueError(f"session {session_id} is not a branch of a saved session")
+    comparison = compare.compare(record, parent)
+    if fmt == "md":
+        text = markdown_export(store, session_id)
+        return text.rstrip("\n") + "\n\n" + "\n".join(compare.markdown(comparison))
+    if fmt == "html":
+        page = html_export(store, session_id)
+        return page.replace("</body>", "\n".join(compare.html(comparison)) + "\n</body>", 1)
+    raise ValueError("--compare-parent works with --format md or html")
+
+
+def csv_export(store: Store, session_id: str) -> str:
+    """The instructor's assessment sheet: one CSV row per human seat."""
+    return sheet_csv(load_debrief(store, session_id))
+
+
 def json_export(store: Store, session_id: str) -> str:
     """The store's session document (the re-importable JSON format)."""
     return json_safe(json.dumps(store.export_json(session_id), indent=2, ensure_ascii=False)) + "\n"
 
 
-RENDERERS: dict[str, Renderer] = {"md": markdown_export, "html": html_export, "json": json_export}
-EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "json": ".json"}
+RENDERERS: dict[str, Renderer] = {
+    "md": markdown_export, "html": html_export, "json": json_export, "csv": csv_export
+}
+EXTENSIONS: dict[str, str] = {"md": ".md", "html": ".html", "json": ".json", "csv": ".csv"}
 
 
 def render_export(store: Store, session_id: str, fmt: str) -> str:

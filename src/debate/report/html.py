@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from html import escape
 
+from debate.history.transcript import rationale_text
+from debate.report.assessment import results_html
 from debate.report.debrief import Debrief, Note
 from debate.report.svg import Marker, Series, line_chart
 from debate.text_safety import neutralise
@@ -48,6 +50,7 @@ def render_html(d: Debrief) -> str:
             *_criteria(d),
             *_stress(d),
             *_roles(d),
+            *results_html(d),
             *_annotations(d),
             *_trace(d),
         ]
@@ -175,14 +178,16 @@ def _outcome(d: Debrief) -> list[str]:
     index = _fmt(d.final.deterrence_index)
     out.append(f"</p><p>Final Deterrence Index: <strong>{index}</strong> / 100.</p>")
     if d.turning:
-        out.append("<p>Turning points (the events that moved the index most):</p><ul>")
+        out.append("<p>Turning points (the turns that moved the index most, and why):</p><ul>")
         entries = {e.number: e for t in d.turns for e in t.entries}
         for t in d.turning:
             e = entries.get(t.seq + 1)
-            what = f"{_e(d.role_label(e.actor))} {_e(e.summary)}" if e else ""
+            who = _e(d.role_label(e.actor)) if e else "?"
+            span = f"event {t.seq + 1}" if t.seq + 1 >= t.end else f"events {t.seq + 1} to {t.end}"
+            why = "".join(f"<li>{_e(x)}</li>" for x in d.turning_why.get(t.seq, ()))
             out.append(
-                f"<li>Event {t.seq + 1}, {what}: {_fmt(t.before)} → {_fmt(t.after)} "
-                f"({_delta(t.delta)})</li>"
+                f"<li>{who}'s turn, {span}: {_fmt(t.before)} → {_fmt(t.after)} "
+                f"({_delta(t.delta)})" + (f"<ul>{why}</ul>" if why else "") + "</li>"
             )
         out.append("</ul>")
     return out
@@ -215,10 +220,12 @@ def _transcript(d: Debrief) -> list[str]:
                 out.append(f'<div class="speech">{_e(e.text)}</div>')
             for effect in e.effects:
                 out.append(f'<div class="claim">then: {_e(effect)}</div>')
-            for cid, text in e.claims:
-                out.append(f'<div class="claim">cites <code>{_e(cid)}</code>: {_e(text)}</div>')
+            for _cid, text in e.claims:
+                out.append(f'<div class="claim">cites: {_e(text)}</div>')
             if e.rationale:
-                out.append(f'<div class="why">Why (scripted): {_e(e.rationale)}</div>')
+                out.append(
+                    f'<div class="why">Why (scripted): {_e(rationale_text(e.rationale))}</div>'
+                )
             out += _notes(e.notes)
             out.append("</div>")
     return out

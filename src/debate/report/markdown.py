@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from debate.history.transcript import rationale_text
+from debate.report.assessment import guide_markdown, results_markdown, rubric_markdown
 from debate.report.debrief import Debrief, Entry, Note
 from debate.report.escape import md_cell, md_code, md_escape
 from debate.text_safety import neutralise
@@ -25,6 +27,9 @@ def render_markdown(d: Debrief) -> str:
     parts += _criteria(d)
     parts += _stress(d)
     parts += _roles(d)
+    parts += results_markdown(d)
+    parts += rubric_markdown(d)
+    parts += guide_markdown(d)
     parts += _annotations(d)
     parts += _trace(d)
     return neutralise("\n".join(parts).rstrip() + "\n")  # no control codes reach a terminal
@@ -90,17 +95,21 @@ def _outcome(d: Debrief) -> list[str]:
         lines.append(f"Votes: {votes}.")
     lines += ["", f"Final Deterrence Index: **{_fmt(d.final.deterrence_index)}** / 100.", ""]
     if d.turning:
-        lines += ["Turning points (the events that moved the index most):", ""]
+        lines += ["Turning points (the turns that moved the index most, and why):", ""]
         for t in d.turning:
             entry = _entry(d, t.seq + 1)
             who = md_escape(d.role_label(entry.actor)) if entry else "?"
-            what = md_escape(entry.summary) if entry else ""
             lines.append(
-                f"- Event {t.seq + 1}, {who} {what}: "
+                f"- {who}'s turn, {_events(t.seq + 1, t.end)}: "
                 f"{_fmt(t.before)} → {_fmt(t.after)} ({_delta(t.delta)})"
             )
+            lines += [f"  - {md_escape(why)}" for why in d.turning_why.get(t.seq, ())]
         lines.append("")
     return lines
+
+
+def _events(first: int, last: int) -> str:
+    return f"event {first}" if first >= last else f"events {first} to {last}"
 
 
 def _entry(d: Debrief, number: int) -> Entry | None:
@@ -140,10 +149,10 @@ def _transcript(d: Debrief) -> list[str]:
                 lines.append(f"  > {md_escape(e.text).replace(chr(10), chr(10) + '  > ')}")
             for effect in e.effects:
                 lines.append(f"  - *Then:* {md_escape(effect)}")
-            for cid, text in e.claims:
-                lines.append(f"  - cites {md_code(cid)}: {md_escape(text)}")
+            for _cid, text in e.claims:
+                lines.append(f"  - cites: {md_escape(text)}")
             if e.rationale:
-                lines.append(f"  - *Why (scripted):* {md_escape(e.rationale)}")
+                lines.append(f"  - *Why (scripted):* {md_escape(rationale_text(e.rationale))}")
             for note in _notes(e.notes, indent="  "):
                 lines.append(note)
         lines.append("")

@@ -182,7 +182,18 @@ class ReplaySession:
         return self._parent_trace
 
     def turning_points(self, top: int = 5) -> list[TurningPoint]:
-        return turning_points(self.trace(), top=top)
+        """The turns that moved the index most (the same rule as the debriefs)."""
+        from debate.history.effects import turn_starts
+
+        trace = self.trace()
+        marks = turn_starts(self.cache.states())
+        return turning_points({k: trace[k] for k in marks}, top=top, starts=marks)
+
+    def why(self, tp: TurningPoint) -> list[str]:
+        """The events of a turning point and what they settled."""
+        from debate.history.effects import explain
+
+        return explain(tp, self.events, self.cache.states())
 
     def _all_scores(self, progress: Callable[[int], None] | None = None) -> Iterator[GameScores]:
         # Scores already known are reused; the others fold forward one event at a time

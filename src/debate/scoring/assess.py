@@ -48,6 +48,11 @@ def assess(package: Package, rubric: Rubric = RUBRIC) -> Assessment:
 
 
 def label(package: Package, idx: int) -> str:
-    """``#3 United States: troops 60,000 standing, ...`` (plain text, never markup)."""
+    """``#3 United States: troops 60,000 standing, ...`` (plain text, never markup).
+
+    A package built from a game carries its commitment ids, and reasons use them (``c7``), so
+    they match the package panel whatever was withdrawn before.
+    """
     c = package.commitments[idx]
-    return f"#{idx + 1} {package.party(c.by).name}: {describe(c)}"
+    name = package.ids[idx] if idx < len(package.ids) else f"#{idx + 1}"
+    return f"{name} {package.party(c.by).name}: {describe(c)}"

@@ -39,13 +39,42 @@ _PLACEHOLDER_AGGRESSOR = "aggressor"
 
 
 @dataclass(frozen=True, slots=True)
+class ObjectiveResult:
+    """One objective of a brief, judged: its share met (0-1) and the evidence."""
+
+    id: str
+    text: str
+    credit: float
+    why: str
+
+    @property
+    def verdict(self) -> str:
+        """``met``, ``partly met`` or ``missed``."""
+        if self.credit >= 1.0:
+            return "met"
+        return "missed" if self.credit <= 0.0 else "partly met"
+
+
+@dataclass(frozen=True, slots=True)
 class RoleScore:
-    """How a role did: its brief's objectives met (0-100) and its debate points."""
+    """How a role did: its brief's objectives met (0-100) and its debate points.
+
+    ``outcome`` is ``open`` until the vote is complete, then ``agreed`` or ``no_deal`` (a
+    rejected package: the role scores its stated no-deal outcome). ``red_lines`` are the
+    texts of the role's red lines the package crosses; each costs points while it stands.
+    """
 
     role: str
     objective: float
     debate: int
     details: tuple[str, ...]
+    objectives: tuple[ObjectiveResult, ...] = ()
+    red_lines: tuple[str, ...] = ()
+    outcome: str = "open"
+
+    @property
+    def met(self) -> int:
+        return sum(o.credit >= 1.0 for o in self.objectives)
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +110,9 @@ def package_from_state(state: GameState) -> tuple[Package, list[float]]:
             parties.append(_party(aggressor_id, state))
     commitments: list[Commitment] = []
     factors: list[float] = []
+    ids: list[str] = []
     for tabled in state.active_commitments():
+        ids.append(tabled.id)
         terms = tabled.terms
         if terms.by != tabled.owner:  # the owner is who stands behind it
             terms = terms.model_copy(update={"by": tabled.owner})
@@ -93,6 +124,7 @@ def package_from_state(state: GameState) -> tuple[Package, list[float]]:
         aggressor=aggressor_id,
         parties=tuple(parties),
         commitments=tuple(commitments),
+        ids=tuple(ids),
     )
     return package, factors
 
@@ -124,42 +156,88 @@ def stress_state(state: GameState) -> tuple[StressResult, ...]:
 
 
 def role_scores(state: GameState, scorecard: Scorecard) -> dict[str, RoleScore]:
-    """Each seated role's objective score (weighted share of its brief's objectives met,
-    with partial credit short of a threshold) and its debate points."""
-    values = scorecard.scores()
-    kinds: dict[str, float] = {}  # kind -> best factor among active commitments of it
-    for tabled in state.active_commitments():
-        factor = DISCOUNTED if tabled.discounted else 1.0
-        kinds[tabled.terms.kind] = max(kinds.get(tabled.terms.kind, 0.0), factor)
+    """Each seated role's objective score and its debate points.
+
+    The objective score is the weighted share of its brief's objectives met (partial credit
+    short of a threshold), less the cost of each red line the package crosses. A rejected
+    package is no deal: each role scores its brief's stated no-deal outcome (or, if the
+    motion states none, its objectives against an empty table), and red lines cost nothing.
+    """
+    from debate.scoring.red_lines import crossed_red_lines
+
+    agreed = state.agreed
+    outcome = "open" if agreed is None else ("agreed" if agreed else "no_deal")
+    if agreed is False:  # nothing on the table is in force: judge the empty table
+        empty = state.copy()
+        empty.commitments = {}
+        values, kinds = score_state(empty).scores(), {}
+    else:
+        values, kinds = scorecard.scores(), _kinds(state)
     out: dict[str, RoleScore] = {}
     for role_id in state.roles:
-        role = state.motion.role_by_id[role_id]
-        credits = [(o, *_credit(o, values, kinds)) for o in role.brief.objectives]
-        weights = [o.weight for o, _, _ in credits]
+        brief = state.motion.role_by_id[role_id].brief
+        results = tuple(
+            ObjectiveResult(o.id, o.text, *_credit(o, values, kinds)) for o in brief.objectives
+        )
+        weights = [o.weight for o in brief.objectives]
         if sum(weights) <= 0:
-            weights = [1.0] * len(credits)
-        total = sum(w * c for w, (_, c, _) in zip(weights, credits, strict=True))
+            weights = [1.0] * len(results)
+        total = sum(w * r.credit for w, r in zip(weights, results, strict=True))
         objective = 100.0 * total / sum(weights)
-        details = tuple(f"{_verdict(c)}: {o.text} ({why})" for o, c, why in credits)
+        details = [f"{_verdict(r.credit)}: {r.text} ({r.why})" for r in results]
+        crossed = crossed_red_lines(state, role_id)
+        if outcome == "no_deal":
+            if brief.no_deal is not None:
+                objective = brief.no_deal.objective
+                details = [f"No deal: the package was rejected. {brief.no_deal.text}"]
+            else:
+                details.insert(0, "No deal: the package was rejected (scored as an empty table)")
+            details += [f"red line crossed, but the package was rejected: {r.text}"
+                        for r in crossed]
+        else:
+            for line in crossed:
+                objective -= line.cost
+                details.append(f"red line crossed (-{line.cost:g}): {line.text}")
         points = state.points.get(role_id)
         debate = points.total if points is not None else 0
-        out[role_id] = RoleScore(role_id, round(objective, 6), debate, details)
+        out[role_id] = RoleScore(
+            role_id,
+            round(max(0.0, objective), 6),
+            debate,
+            tuple(details),
+            results,
+            tuple(line.text for line in crossed),
+            outcome,
+        )
     return out
 
 
+def _kinds(state: GameState) -> dict[str, float]:
+    """Kind -> best factor among the active commitments of that kind."""
+    kinds: dict[str, float] = {}
+    for tabled in state.active_commitments():
+        factor = DISCOUNTED if tabled.discounted else 1.0
+        kinds[tabled.terms.kind] = max(kinds.get(tabled.terms.kind, 0.0), factor)
+    return kinds
+
+
 def _credit(o: Objective, values: dict[str, float], kinds: dict[str, float]) -> tuple[float, str]:
-    """Share of one objective met (0-1), and the evidence."""
+    """Share of one objective met (0-1), and the evidence (in words, no ids)."""
+    from debate.vocabulary.criteria import CRITERION_NAMES
+
     if o.wants_kind is not None:
+        kind = o.wants_kind.replace("_", " ")
         got = kinds.get(o.wants_kind, 0.0)
         if got >= 1.0:
-            return 1.0, f"{o.wants_kind} is on the table"
+            return 1.0, f"{kind} is on the table"
         if got > 0:
-            return got, f"{o.wants_kind} is on the table but discounted"
-        return 0.0, f"no {o.wants_kind} on the table"
+            return got, f"{kind} is on the table but discounted"
+        return 0.0, f"no {kind} on the table"
     if o.avoids_kind is not None:
+        kind = o.avoids_kind.replace("_", " ")
         if o.avoids_kind in kinds:
-            return 0.0, f"{o.avoids_kind} is on the table"
-        return 1.0, f"no {o.avoids_kind} on the table"
+            return 0.0, f"{kind} is on the table"
+        return 1.0, f"no {kind} on the table"
     criterion = o.criterion or INDEX_ID
     value = values.get(criterion, 0.0)
     credit = 1.0
@@ -173,7 +251,10 @@ def _credit(o: Objective, values: dict[str, float], kinds: dict[str, float]) -> 
         if value > o.at_most:
             room = 100.0 - o.at_most
             credit = min(credit, (100.0 - value) / room if room > 0 else 0.0)
-    name = "Deterrence Index" if criterion == INDEX_ID else criterion.replace("_", " ")
+    if criterion == INDEX_ID:
+        name = "Deterrence Index"
+    else:
+        name = CRITERION_NAMES.get(criterion, criterion.replace("_", " "))
     return max(0.0, credit), f"{name} {value:.0f}, wanted {' and '.join(wanted)}"
 
 

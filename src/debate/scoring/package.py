@@ -59,6 +59,11 @@ class Package(BaseModel):
     aggressor: str = Field(min_length=1, description="id of the potential aggressor")
     parties: tuple[Party, ...] = Field(min_length=2)
     commitments: tuple[Commitment, ...] = ()
+    ids: tuple[str, ...] = Field(
+        default=(),
+        description="the commitments' ids in a game (c1, c2...), used in reasons; "
+        "empty for a package file (reasons then number them #1, #2...)",
+    )
 
     @model_validator(mode="after")
     def _check_references(self) -> Package:
@@ -88,6 +93,8 @@ class Package(BaseModel):
                 problem(
                     ("commitments", i, "by"), f"unknown party {c.by!r} (parties: {known})", c.by
                 )
+        if self.ids and len(self.ids) != len(self.commitments):
+            problem(("ids",), "one id per commitment, or none", self.ids)
         if problems:
             # A ValidationError keeps each problem's own location (a plain ValueError
             # would point at the whole package).

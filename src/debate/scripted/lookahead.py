@@ -62,6 +62,11 @@ def _shortlist(ordered: list[Candidate]) -> list[Candidate]:
 SPENT_DEMAND = 1e-3
 
 
+def value(ctx: Ctx, c: Candidate) -> float | None:
+    """How good ``c`` is for ``ctx.role`` once the addressee answers (None if refused)."""
+    return _value(ctx, c)
+
+
 def _value(ctx: Ctx, c: Candidate) -> float | None:
     try:
         after, _ = apply(ctx.state, ctx.role, c.action)

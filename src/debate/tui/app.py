@@ -47,6 +47,7 @@ class DebateApp(App[None]):
         on_ready: Callable[[DebateApp], None] | None = None,
         export_dir: Path | str = "debriefs",
         restricted: bool = False,
+        theme: str | None = None,
     ) -> None:
         super().__init__()
         self.export_dir = Path(export_dir)
@@ -59,6 +60,9 @@ class DebateApp(App[None]):
         self.scripted_delay = scripted_delay
         self._on_ready = on_ready
         self.register_theme(HIGH_CONTRAST)
+        from debate.tui.settings import start_theme
+
+        self.theme = theme or start_theme()
 
     # -- services ------------------------------------------------------------------------
     @property
@@ -76,6 +80,9 @@ class DebateApp(App[None]):
         return LobbyScreen()
 
     def on_mount(self) -> None:
+        # Remember the theme the player picks (from our palette entries or Textual's own).
+        self.theme_changed_signal.subscribe(self, self._theme_changed)
+        self._follow_background()
         if self._on_ready is not None:
             self.call_after_refresh(self._on_ready, self)
 
@@ -129,6 +136,20 @@ class DebateApp(App[None]):
 
     def action_theme(self, name: str) -> None:
         self.theme = name
+
+    def _theme_changed(self, theme: Any) -> None:
+        from debate.tui.settings import save_theme
+
+        self._follow_background()
+        save_theme(getattr(theme, "name", str(theme)))
+
+    def _follow_background(self) -> None:
+        """Role labels are coloured for the current theme's background."""
+        from debate.tui.text import set_background
+
+        variables = self.get_css_variables()
+        grounds = [variables.get(k, "")[:7] for k in ("background", "surface", "panel")]
+        set_background(*(g for g in grounds if len(g) == 7 and g.startswith("#")))
 
     def begin(self, game: GameController) -> None:
         """Show the debate table for ``game`` (above the lobby only)."""
@@ -193,9 +214,13 @@ def create_app(
     on_ready: Callable[[DebateApp], None] | None = None,
     export_dir: Path | str = "debriefs",
     restricted: bool = False,
+    theme: str | None = None,
 ) -> DebateApp:
     """The game's app. ``store`` (or ``db_url``) says where sessions are saved;
     ``motion_dirs`` adds motion directories; ``on_ready`` runs once the lobby is shown
     (``debate play MOTION`` uses it to start a game directly); debriefs are exported to
-    ``export_dir``."""
-    return DebateApp(store, db_url, motion_dirs, scripted_delay, on_ready, export_dir, restricted)
+    ``export_dir``; ``theme`` starts in a theme (default: ``DEBATE_THEME``, else the one
+    saved last time)."""
+    return DebateApp(
+        store, db_url, motion_dirs, scripted_delay, on_ready, export_dir, restricted, theme
+    )

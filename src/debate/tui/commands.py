@@ -39,6 +39,14 @@ class GameCommands(Provider):
                 note = f"key {key}" + ("" if kind in legal else " · not possible now")
                 out.append((f"Action: {label}", partial(act, kind), note))
             out.append(("Skip the scripted pause", partial(run, "screen.skip"), "space"))
+            game = getattr(self.screen, "game", None)
+            if game is not None and game.can_coach:
+                state = "on" if game.coaching else "off"
+                out.append((
+                    "Coaching in solo practice: on/off",
+                    partial(run, "screen.coach"),
+                    f"now {state}: after each turn, the move your role's objectives rate best",
+                ))
         return out
 
     async def discover(self) -> Hits:

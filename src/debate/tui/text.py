@@ -15,6 +15,13 @@ from debate.motions import Motion
 from debate.text_safety import neutralise
 
 BAR_WIDTH = 10
+#: The theme's backgrounds (screen, surface, panel) role colours must stand out against.
+_background: dict[str, tuple[str, ...]] = {"colors": ("#121212", "#1E1E1E", "#242F38")}
+
+
+def set_background(*colors: str) -> None:
+    """Called when the theme changes: role labels drawn from now on suit ``colors``."""
+    _background["colors"] = tuple(colors)
 
 
 def safe(value: object) -> str:
@@ -35,8 +42,11 @@ def literal(value: object, style: str = "") -> Text:
 
 
 def role_style(motion: Motion, role: str) -> str:
+    """Bold, in the role's colour adjusted to reach 4.5:1 on the theme's background."""
+    from debate.tui.contrast import readable
+
     spec = motion.role_by_id.get(role)
-    return f"bold {spec.color}" if spec else "bold"
+    return f"bold {readable(spec.color, _background['colors'])}" if spec else "bold"
 
 
 def role_label(motion: Motion, role: str, player: str | None = None) -> Text:

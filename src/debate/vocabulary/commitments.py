@@ -280,40 +280,60 @@ def parse_commitment(data: object) -> Commitment:
     return COMMITMENT_ADAPTER.validate_python(data)
 
 
+#: Field values as a reader says them (the rest only lose their underscores).
+_WORDS: dict[str, str] = {
+    "un_resolution": "UN resolution",
+    "self_defence": "self-defence",
+    "on_attack": "on attack",
+    "any_party": "any party",
+}
+
+
+def word(value: object) -> str:
+    """A field value in words: ``ratified_treaty`` -> ``ratified treaty``.
+
+    >>> word("ratified_treaty"), word("un_resolution")
+    ('ratified treaty', 'UN resolution')
+    """
+    text = str(value)
+    return _WORDS.get(text, text.replace("_", " "))
+
+
 def describe(c: Commitment) -> str:
     """A short human summary of a commitment's key fields (plain text, never markup).
 
-    >>> describe(Funding(by="eu", usd_bn_per_year=20, years=4, basis="treaty"))
-    'funding $20bn/yr for 4 yrs, treaty'
+    >>> describe(Funding(by="eu", usd_bn_per_year=20, years=4, basis="ratified_treaty"))
+    'funding $20bn/yr for 4 yrs, ratified treaty'
     >>> describe(Arms(by="us", level="sustained", years=0, basis="statute"))
     'arms (sustained) open-ended, statute'
     """
+    w = word
     match c:
         case Troops():
-            text = f"troops {c.size:,} {c.timing}, {c.basis}, withdrawal: {c.withdrawal}"
+            text = f"troops {c.size:,} {w(c.timing)}, {w(c.basis)}, withdrawal: {w(c.withdrawal)}"
             if c.composition:
-                text += " (" + ", ".join(c.composition) + ")"
+                text += " (" + ", ".join(w(x) for x in c.composition) + ")"
             return text
         case Peacekeepers():
             arms = "armed" if c.armed else "unarmed"
-            return f"peacekeepers {c.size:,} {arms}, {c.mandate}, {c.basis}"
+            return f"peacekeepers {c.size:,} {arms}, {w(c.mandate)}, {w(c.basis)}"
         case Monitors():
-            return f"monitors {c.size:,}, {c.basis}, withdrawal: {c.withdrawal}"
+            return f"monitors {c.size:,}, {w(c.basis)}, withdrawal: {w(c.withdrawal)}"
         case DefencePact():
-            return f"defence pact to {c.obligation}, {c.basis}"
+            return f"defence pact to {c.obligation}, {w(c.basis)}"
         case Assurance():
-            return f"assurance to {c.obligation.replace('_', ' ')}, {c.basis}"
+            return f"assurance to {w(c.obligation)}, {w(c.basis)}"
         case Funding():
-            return f"funding ${c.usd_bn_per_year:g}bn/yr {_span(c.years)}, {c.basis}"
+            return f"funding ${c.usd_bn_per_year:g}bn/yr {_span(c.years)}, {w(c.basis)}"
         case Arms():
-            return f"arms ({c.level}) {_span(c.years)}, {c.basis}"
+            return f"arms ({c.level}) {_span(c.years)}, {w(c.basis)}"
         case Sanctions():
             snap = " with snapback" if c.snapback else ""
-            return f"{c.severity} sanctions{snap}, {c.basis}"
+            return f"{c.severity} sanctions{snap}, {w(c.basis)}"
         case Membership():
-            return f"membership of {c.alliance}, {c.basis}"
+            return f"membership of {c.alliance}, {w(c.basis)}"
         case HybridDefence():
-            return f"hybrid defence ({', '.join(c.domains)}), {c.basis}"
+            return f"hybrid defence ({', '.join(w(d) for d in c.domains)}), {w(c.basis)}"
         case OwnForces():
             return f"own forces {c.size:,}, {c.readiness} readiness, {c.equipment} kit"
         case Dmz():
@@ -321,12 +341,12 @@ def describe(c: Commitment) -> str:
         case Demilitarisation():
             return f"demilitarisation: force cap {c.force_cap:,}"
         case Recognition():
-            return f"recognition of annexed land ({c.scope.replace('_', ' ')})"
+            return f"recognition of annexed land ({w(c.scope)})"
         case Neutrality():
             names = ", ".join(c.alliances) or "all alliances"
             return f"neutrality (renounces {names})"
         case ForeignTroopBan():
-            return "ban on foreign troops" + (
+            return "a ban on foreign troops" + (
                 " (peacekeepers allowed)" if c.allows_peacekeepers else ""
             )
         case SanctionsRelief():

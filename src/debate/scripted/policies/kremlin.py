@@ -314,7 +314,8 @@ class KremlinPolicy(Policy):
             self.rule("vote"),
             f"its gains in concessions and sanctions relief ({gained:.0f}/100) {verb} the "
             f"deterrence it would face (index {faced:.0f}; this game it lives with "
-            f"{tolerance:.0f} plus {GAIN_WEIGHT:g} a point gained, so up to {bar:.0f})",
+            f"{tolerance:.0f}, plus {GAIN_WEIGHT:g} for each point gained: "
+            + (f"up to {bar:.0f})" if bar < 100 else "any index at all)"),
             100.0,
             ("criterion concessions", "criterion deterrence_index"),
         )

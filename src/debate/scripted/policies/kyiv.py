@@ -217,7 +217,7 @@ class KyivPolicy(Policy):
                     False,
                     f"red line: a cap of {terms.force_cap:,} would leave an army that cannot "
                     f"hold the front alone (local denial {held:.0f}); capping the army that "
-                    "stopped the invasion invites the next",
+                    "stopped the invasion invites the next invasion",
                     counter,
                 )
             if guarded:

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Label, Select, Static
 
 from debate.engine import Action, GameState
+from debate.play.guidance import red_lines_crossed_by
 from debate.tui.styles import APP_TCSS
 from debate.tui.text import literal
 
@@ -56,6 +57,8 @@ class ActionForm(ModalScreen[Action | None]):
         self.state = state
         self.role = role
         self.motion = state.motion
+        #: The action last warned about (a red line): submitting it again goes ahead.
+        self.warned: Action | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="form"):
@@ -84,7 +87,9 @@ class ActionForm(ModalScreen[Action | None]):
         raise NotImplementedError
 
     def show_error(self, message: str) -> None:
-        self.query_one("#form-error", Label).update(literal(message))
+        label = self.query_one("#form-error", Label)
+        label.remove_class("form-warning")
+        label.update(literal(message))
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         if event.button.id == "form-submit":
@@ -105,8 +110,23 @@ class ActionForm(ModalScreen[Action | None]):
             result = f"{where}: {first['msg']}" if where else str(first["msg"])
         if isinstance(result, str):
             self.show_error(result)
-        else:
-            self.dismiss(result)
+            return
+        crossed = red_lines_crossed_by(self.state, self.role, result)
+        if crossed and result != self.warned:
+            self.warned = result
+            self.show_warning(
+                "Warning: this crosses your red line"
+                + (f"s: {'; '.join(crossed)}" if len(crossed) > 1 else f": {crossed[0]}")
+                + " It will cost you objective points and the debrief will record it."
+                " Submit again (ctrl+s) to go ahead, or change it."
+            )
+            return
+        self.dismiss(result)
+
+    def show_warning(self, message: str) -> None:
+        label = self.query_one("#form-error", Label)
+        label.add_class("form-warning")
+        label.update(literal(message))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

@@ -19,8 +19,11 @@ from debate.engine import (
 )
 from debate.engine.actions import MAX_NOTE, MAX_SPEECH
 from debate.history.transcript import criterion_name
+from debate.play.guidance import vote_rule
 from debate.tui.forms.base import ActionForm, field_row, options, pick_one, selected
 from debate.tui.forms.speak import claim_selections
+from debate.tui.text import literal
+from debate.tui.widgets.toggles import Picks
 from debate.vocabulary.commitments import describe
 
 
@@ -108,7 +111,7 @@ class ChallengeForm(ActionForm):
         crits = ((criterion_name(c), c) for c in self.motion.criterion_weights)
         yield field_row("criterion", Select(options(crits), id="criterion"))
         yield Label("Claims you cite:")
-        yield SelectionList[str](
+        yield Picks(
             *claim_selections(self.state), id="claims", classes="picks", compact=True
         )
         yield field_row("argument", Input(placeholder="optional", id="text"))
@@ -128,19 +131,40 @@ class ChallengeForm(ActionForm):
 
 
 class VoteForm(ActionForm):
+    """The vote: the rule first, no answer chosen in advance, and a confirmation."""
+
     TITLE_TEXT = "Vote on the package on the table"
 
     def body(self) -> Iterable[Widget]:
+        yield Label(literal(vote_rule(self.motion)), id="vote-rule", classes="form-help")
         yield Label("Accept the package as it stands, or reject it.")
         yield field_row(
             "your vote",
             Select(
                 options([("accept the package", "yes"), ("reject the package", "no")]),
                 id="pick",
-                value="yes",
-                allow_blank=False,
+                prompt="choose accept or reject",
             ),
         )
 
     def build(self) -> Action | str:
-        return Vote(accept=selected(self.query_one("#pick", Select)) == "yes")
+        choice = selected(self.query_one("#pick", Select))
+        if choice is None:
+            return "Choose accept or reject."
+        return Vote(accept=choice == "yes")
+
+    def action_submit(self) -> None:
+        result = self.build()
+        if isinstance(result, str):
+            self.show_error(result)
+            return
+        from debate.tui.screens.replay_dialogs import ConfirmDialog
+
+        verb = "ACCEPT" if isinstance(result, Vote) and result.accept else "REJECT"
+        question = f"Vote to {verb} the package? A vote cannot be changed. {vote_rule(self.motion)}"
+
+        def answered(ok: object) -> None:
+            if ok:
+                self.dismiss(result)
+
+        self.app.push_screen(ConfirmDialog(question, ok=f"Vote {verb.lower()}"), answered)

@@ -20,6 +20,7 @@ from debate.engine.actions import MAX_NOTE
 from debate.play.forms import FieldSpec, RawValue, check_commitment, field_specs, initial_values
 from debate.tui.forms.base import ActionForm, field_row, options, pick_one, selected
 from debate.tui.text import literal
+from debate.tui.widgets.toggles import OnOffSwitch, Picks
 from debate.vocabulary.commitments import Commitment, describe
 
 Mode = Literal["propose", "amend", "demand"]
@@ -55,11 +56,11 @@ def field_widget(spec: FieldSpec, value: RawValue) -> Widget:
             compact=True,
         )
     if spec.type == "bool":
-        return Switch(value=bool(value), id=wid)
+        return OnOffSwitch(value=bool(value), id=wid)
     if spec.type == "multi":
         chosen = set(value or ())  # type: ignore[arg-type]
         picks = [Selection(literal(o.replace("_", " ")), o, o in chosen) for o in spec.options]
-        return SelectionList[str](*picks, id=wid, classes="picks", compact=True)
+        return Picks(*picks, id=wid, classes="picks", compact=True)
     placeholder = {"int": "a whole number", "float": "a number", "list": "comma-separated"}
     return Input(str(value or ""), id=wid, placeholder=placeholder.get(spec.type, ""), compact=True)
 
@@ -80,19 +81,28 @@ class CommitmentForm(ActionForm):
             mine = [c for c in self.state.active_commitments() if c.owner == self.role]
             pairs = ((f"{c.id}: {describe(c.terms)}", c.id) for c in mine)
             yield field_row("commitment", pick_one(pairs, "pick"))
-        elif self.mode == "demand":
-            targets = demand_targets(self.state, self.role)
-            pairs = ((self.motion.role_by_id[r].name, r) for r in targets)
-            first = next(iter(targets), None)
-            yield field_row(
-                "of role",
-                Select(options(pairs), id="target", compact=True, value=first or Select.NULL),
-            )
-            kinds = targets.get(first, []) if first else []
-            yield field_row("kind", self._kind_select(kinds))
+            yield VerticalGroup(id="fields")
         else:
-            yield field_row("kind", self._kind_select(list(spec.may_commit)))
-        yield VerticalGroup(id="fields")
+            if self.mode == "demand":
+                targets = demand_targets(self.state, self.role)
+                pairs = ((self.motion.role_by_id[r].name, r) for r in targets)
+                first = next(iter(targets), None)
+                yield field_row(
+                    "of role",
+                    Select(options(pairs), id="target", compact=True, value=first or Select.NULL),
+                )
+                kinds = targets.get(first, []) if first else []
+                every = list(dict.fromkeys(k for ks in targets.values() for k in ks))
+            else:
+                kinds = every = list(spec.may_commit)
+            yield field_row("kind", self._kind_select(kinds))
+            # One group of fields per kind, built now and shown or hidden when the kind
+            # changes: nothing is removed or mounted while the player types, so no key is lost.
+            with VerticalGroup(id="fields"):
+                for kind in every:
+                    group = VerticalGroup(*self._rows(kind), id=f"kind-{kind}")
+                    group.display = bool(kinds) and kind == kinds[0]
+                    yield group
         yield field_row(
             "note", Input(placeholder="optional", id="note", compact=True), "note-error"
         )
@@ -103,28 +113,47 @@ class CommitmentForm(ActionForm):
             options(pairs), id="kind", compact=True, value=kinds[0] if kinds else Select.NULL
         )
 
+    def _rows(self, kind: str, current: Commitment | None = None) -> list[Widget]:
+        """A labelled row per field (label with its unit, the widget, its error), each
+        followed by one line of help."""
+        values = initial_values(kind, current)
+        rows: list[Widget] = []
+        for s in field_specs(kind):
+            rows.append(
+                field_row(
+                    s.label + (" *" if s.required else ""),
+                    field_widget(s, values[s.name]),
+                    f"e-{s.name}",
+                )
+            )
+            if s.help:
+                rows.append(Label(literal(s.help), classes="field-help"))
+        return rows
+
     async def on_mount(self) -> None:
         if self.mode == "amend":
             await self._pick_changed()
         else:
             await self._show_kind(selected(self.query_one("#kind", Select)))
 
+    def _scope(self) -> Widget:
+        """Where the current kind's fields are."""
+        if self.mode != "amend" and self.kind is not None:
+            return self.query_one(f"#kind-{self.kind}")
+        return self.query_one("#fields", VerticalGroup)
+
     async def _show_kind(self, kind: str | None, current: Commitment | None = None) -> None:
         self.kind = kind
+        if self.mode != "amend":
+            for group in self.query_one("#fields", VerticalGroup).children:
+                group.display = group.id == f"kind-{kind}"
+            self.revalidate()
+            return
         fields = self.query_one("#fields", VerticalGroup)
         await fields.remove_children()
         if kind is None:
             return
-        values = initial_values(kind, current)
-        rows = [
-            field_row(
-                s.label + (" *" if s.required else ""),
-                field_widget(s, values[s.name]),
-                f"e-{s.name}",
-            )
-            for s in field_specs(kind)
-        ]
-        await fields.mount_all(rows)
+        await fields.mount_all(self._rows(kind, current))
         self.revalidate()
 
     # -- reacting ------------------------------------------------------------------------
@@ -162,8 +191,9 @@ class CommitmentForm(ActionForm):
 
     def raw_values(self) -> dict[str, RawValue]:
         raw: dict[str, RawValue] = {}
+        scope = self._scope()
         for spec in field_specs(self.kind or ""):
-            widgets = self.query(f"#f-{spec.name}")
+            widgets = scope.query(f"#f-{spec.name}")
             if not widgets:
                 continue
             w = widgets.first()
@@ -188,8 +218,9 @@ class CommitmentForm(ActionForm):
         self.commitment, self.errors = check_commitment(
             self.kind, self._by(), self.raw_values(), note or None
         )
+        scope = self._scope()
         for spec in field_specs(self.kind):
-            for label in self.query(f"#e-{spec.name}").results(Label):
+            for label in scope.query(f"#e-{spec.name}").results(Label):
                 label.update(literal(self.errors.get(spec.name, "")))
         if note_error:
             self.commitment = None

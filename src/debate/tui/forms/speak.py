@@ -14,6 +14,7 @@ from debate.engine import Action, GameState, Speak
 from debate.engine.actions import MAX_SPEECH
 from debate.history.transcript import criterion_name
 from debate.tui.forms.base import ActionForm
+from debate.tui.widgets.toggles import Picks
 
 
 def claim_selections(state: GameState) -> list[Selection[str]]:
@@ -40,11 +41,11 @@ class SpeakForm(ActionForm):
         yield TextArea(id="speech", soft_wrap=True, classes="speech", compact=True)
         yield Label(length_note(""), id="speech-count")
         yield Label("Claims you cite (space to tick):")
-        yield SelectionList[str](
+        yield Picks(
             *claim_selections(self.state), id="claims", classes="picks", compact=True
         )
         yield Label("Criteria you invoke (answers challenges on them):")
-        yield SelectionList[str](
+        yield Picks(
             *criterion_selections(self.state), id="criteria", classes="picks", compact=True
         )
 

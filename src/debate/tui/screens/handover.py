@@ -19,9 +19,14 @@ class HandOverScreen(Screen[None]):
 
     CSS_PATH = APP_TCSS
 
-    def __init__(self, motion: Motion, role: str, player: str) -> None:
+    def __init__(
+        self, motion: Motion, role: str, player: str, news: list[str] | None = None
+    ) -> None:
         super().__init__()
         self.motion, self.role, self.player = motion, role, player
+        #: Public news: the last turn's effect on the index, then what happened since the
+        #: next player's own last turn.
+        self.news = news or []
 
     def compose(self) -> ComposeResult:
         text = Text.assemble(
@@ -34,6 +39,9 @@ class HandOverScreen(Screen[None]):
             safe(self.player),
             " is ready.",
         )
+        if self.news:
+            text.append("\n\nSince your last turn\n", style="bold")
+            text.append("\n".join(f"• {line}" for line in self.news))
         with Middle(), Center():
             yield Static(text, id="handover")
 

@@ -33,9 +33,21 @@ actions (the status line says how many are left). **Pass** ends your turn early.
 
 **Challenges** must be answered on your next turn: amend the commitment, rebut (speak
 invoking the same criterion) or concede. An unanswered challenge discounts the commitment
-and scores for the challenger.
+and scores for the challenger. Passing asks first, and says what it would cost.
 
-**Scores.** The Deterrence Index (0-100) rates the package against the criteria; a
+**Demands** are answered (accept or reject) only in phases that allow it: a demand made
+during the opening statements waits for the negotiation; the status line says so.
+
+**The vote.** Under unanimity the package passes only if every seated role accepts it:
+each role has a veto. Under a majority rule it needs more than half. A rejected package is
+**no deal**: nothing on the table comes into force, and each role scores the no-deal
+outcome its brief states. The vote form chooses nothing for you and asks you to confirm.
+
+**Red lines.** Your brief lists lines your role must not cross. The forms warn you before
+a move would cross one; a crossed red line costs objective points and the debrief says so.
+
+**Scores.** The status line always shows the Deterrence Index and its change over the
+last turn. The index (0-100) rates the package against the criteria; a
 package with nothing in place before aggression cannot score high. Highlight a criterion
 in the Scores tab to read its reasons. After the vote, stress-test cards (nuclear
 blackmail, a new administration...) show what would hold.

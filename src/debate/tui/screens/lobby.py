@@ -54,11 +54,19 @@ RESTRICTED_ENTRIES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-@cache  # parsed once per process: the lobby is the first frame, and comes back often
-def menu(restricted: bool = False) -> Content:
-    entries = RESTRICTED_ENTRIES if restricted else ENTRIES
-    lines = [f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]" for action, key, label in entries]
-    hint = "\n[dim]Press a key (or click). ctrl+p: command palette, themes.[/dim]"
+def entries(restricted: bool) -> tuple[tuple[str, str, str], ...]:
+    return RESTRICTED_ENTRIES if restricted else ENTRIES
+
+
+@cache  # parsed once per cursor position: the lobby is the first frame, and comes back often
+def menu(cursor: int = 0, restricted: bool = False) -> Content:
+    """The entries, the one under the cursor in reverse video (with a pointer, so the cursor
+    shows without colour)."""
+    lines = []
+    for i, (action, key, label) in enumerate(entries(restricted)):
+        line = f"[@click=app.{action}][b]{key:>3}[/b]  {label}[/]"
+        lines.append(f"[reverse]▸{line}[/reverse]" if i == cursor else f" {line}")
+    hint = "\n[dim]Press a key, or ↑/↓ and Enter (or click). ctrl+p: palette, themes.[/dim]"
     return Content.from_markup("\n".join(lines) + "\n" + hint)
 
 
@@ -83,7 +91,12 @@ class LobbyScreen(Screen[None]):
         Binding("r", "app.replay", "Replay"),
         Binding("m", "app.motions", "Motions"),
         Binding("q", "app.quit", "Quit"),
+        Binding("up", "move(-1)", "Up", show=False),
+        Binding("down", "move(1)", "Down", show=False),
+        Binding("enter", "choose", "Choose", show=False),
     ]
+
+    cursor = 0
 
     def compose(self) -> ComposeResult:
         # Styled inline rather than by CSS: app.tcss is read only when the next screen opens,
@@ -92,7 +105,7 @@ class LobbyScreen(Screen[None]):
         restricted = getattr(self.app, "restricted", False)
         for widget in (
             Static(banner(), id="lobby-banner"),
-            Static(menu(restricted), id="lobby-menu"),
+            Static(menu(0, restricted), id="lobby-menu"),
         ):
             widget.styles.width = 76
             widget.styles.max_width = "100%"
@@ -107,3 +120,15 @@ class LobbyScreen(Screen[None]):
         footer.styles.dock = "bottom"
         footer.styles.padding = (0, 2)
         yield footer
+
+    @property
+    def entries(self) -> tuple[tuple[str, str, str], ...]:
+        return entries(getattr(self.app, "restricted", False))
+
+    def action_move(self, step: int) -> None:
+        self.cursor = (self.cursor + step) % len(self.entries)
+        restricted = getattr(self.app, "restricted", False)
+        self.query_one("#lobby-menu", Static).update(menu(self.cursor, restricted))
+
+    async def action_choose(self) -> None:
+        await self.app.run_action(f"app.{self.entries[self.cursor][0]}")

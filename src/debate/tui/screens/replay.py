@@ -25,7 +25,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 
-from debate.history.transcript import entry_for
 from debate.report.debrief import Scorer, SessionRecord
 from debate.report.replay import ReplaySession
 from debate.scoring.game import GameScores, score_game
@@ -46,9 +45,9 @@ from debate.tui.widgets.replay_transcript import ReplayTranscript
 from debate.tui.widgets.strip_view import StripView
 from debate.tui.widgets.timeline import HEADER, Timeline, role_styles
 
-TABS = ("transcript", "package", "scores", "briefs", "notes", "charts")
+TABS = ("transcript", "package", "scores", "briefs", "notes", "charts", "parent")
 # Short enough for one line at 80 columns (the footer shows the rest).
-KEY_HINTS = "←/→ step · g go to · t turning pt · n/e/d note · b branch · x export · 1-6"
+KEY_HINTS = "←/→ step · g go to · t turning pt · n/e/d note · b branch · x export · 1-7"
 DEFAULT_AUTHOR = "instructor"
 
 
@@ -144,6 +143,9 @@ class ReplayScreen(ReplayNotes):
                 with TabPane("6 Charts", id="tab-charts"), VerticalScroll():
                     yield CriteriaChart(id="replay-criteria")
                     yield Static(id="replay-turning")
+                if self.replay.parent is not None:
+                    with TabPane("7 Vs parent", id="tab-parent"), VerticalScroll():
+                        yield Static(id="replay-compare")
         yield TraceChart(height=3, id="replay-index")
         yield Footer()
 
@@ -202,13 +204,15 @@ class ReplayScreen(ReplayNotes):
     def _show_turning_points(self) -> None:
         motion = self.record.motion
         parts: list[RenderableType] = [Text("Turning points (t jumps to the next)", style="bold")]
-        end = self.replay.cache.state_at(self.replay.length)
         for tp in self.replay.turning_points():
             event = self.replay.events[tp.seq]
-            line = Text.assemble(f"event {tp.seq + 1} ", role_label(motion, event.actor), " ")
-            line.append(entry_for(event, end).summary)
+            span = f"event {tp.seq + 1}" if tp.seq + 1 >= tp.end else (
+                f"events {tp.seq + 1}-{tp.end}"
+            )
+            line = Text.assemble(role_label(motion, event.actor), f"'s turn, {span}")
             line.append(f": {tp.before:.1f} → {tp.after:.1f} ({tp.delta:+.1f})")
             parts.append(line)
+            parts += [Text(f"  {why}", style="dim") for why in self.replay.why(tp)]
         if len(parts) == 1:
             parts.append(Text("The index never moved much.", style="dim"))
         self.query_one("#replay-turning", Static).update(Group(*parts))
@@ -281,6 +285,8 @@ class ReplayScreen(ReplayNotes):
             self._show_notes_here()
         elif tab_id == "tab-charts":
             self.query_one(CriteriaChart).point = k
+        elif tab_id == "tab-parent":
+            self._show_comparison()
 
     @on(TabbedContent.TabActivated, "#replay-tabs")
     def _tab_shown(self, event: TabbedContent.TabActivated) -> None:
@@ -327,7 +333,22 @@ class ReplayScreen(ReplayNotes):
         self.move_to(event.point)
 
     def action_tab(self, name: str) -> None:
+        if name == "parent" and self.replay.parent is None:
+            self.notify("This session is not a branch: there is no parent to compare with.",
+                        markup=False)
+            return
         self.query_one("#replay-tabs", TabbedContent).active = f"tab-{name}"
+
+    def _show_comparison(self) -> None:
+        """The branch's end beside its parent's: package, criteria, outcome, stress."""
+        from debate.report.compare import compare, lines
+
+        parent = self.replay.parent
+        if parent is None or getattr(self, "_compared", False):
+            return
+        self._compared = True
+        text = "\n".join(lines(compare(self.record, parent)))
+        self.query_one("#replay-compare", Static).update(Text(text))
 
     # -- branching -------------------------------------------------------------------------------
     def action_branch(self) -> None:
@@ -382,9 +403,16 @@ class ReplayScreen(ReplayNotes):
         self.notify(f"Written to {path}", title="Exported", markup=False)
 
 
-def open_replay_screen(app: Any, session_id: str, start: int | None = None) -> bool:
+def open_replay_screen(
+    app: Any, session_id: str, start: int | None = None, confirmed: bool = False
+) -> bool:
     """Load ``session_id`` (and its parent, for a branch) from ``app.store`` and show its
-    replay; on failure say why in a notification and return False."""
+    replay; on failure say why in a notification and return False.
+
+    A session still being played shows private briefs: unless ``confirmed`` (the CLI's
+    ``--instructor``), a dialog names what the replay would reveal and asks first.
+    """
+    from debate.report.privacy import still_played, what_it_reveals
     from debate.report.saved import load_parent, load_record
 
     try:
@@ -393,5 +421,17 @@ def open_replay_screen(app: Any, session_id: str, start: int | None = None) -> b
     except Exception as e:  # a missing or damaged session: words, not a traceback
         app.notify(str(e), title="Cannot replay", severity="error", markup=False)
         return False
-    app.push_screen(ReplayScreen(record, parent=parent, start=start))
+    screen = ReplayScreen(record, parent=parent, start=start)
+    if confirmed or not still_played(record.status):
+        app.push_screen(screen)
+        return True
+    from debate.tui.screens.replay_dialogs import ConfirmDialog
+
+    question = what_it_reveals(record.motion, record.seats, record.id)
+
+    def answered(ok: object) -> None:
+        if ok:
+            app.push_screen(screen)
+
+    app.push_screen(ConfirmDialog(question, ok="Reveal and replay"), answered)
     return True

@@ -20,7 +20,6 @@ from textual.widgets import (
     Button,
     Input,
     Label,
-    RadioButton,
     RadioSet,
     Select,
     Static,
@@ -29,6 +28,7 @@ from textual.widgets import (
 
 from debate.play import MAX_NAME as MAX_PLAYER
 from debate.tui.text import literal
+from debate.tui.widgets.toggles import StateRadioButton
 
 #: Longest note accepted from the dialog (the store accepts more; a note is a remark).
 MAX_NOTE = 2000
@@ -183,6 +183,7 @@ class ExportDialog(_Dialog):
         "md": "Markdown (.md)",
         "html": "HTML, one self-contained file (.html)",
         "json": "JSON session document (.json, re-importable)",
+        "csv": "Assessment sheet (.csv, one row per human seat)",
     }
 
     def __init__(self, session_id: str, directory: Path) -> None:
@@ -195,7 +196,7 @@ class ExportDialog(_Dialog):
             yield Static(Text("Export the debrief", style="bold"))
             with RadioSet(id="export-format"):
                 for i, (fmt, label) in enumerate(self.FORMATS.items()):
-                    yield RadioButton(label, value=i == 0, name=fmt, id=f"export-{fmt}")
+                    yield StateRadioButton(label, value=i == 0, name=fmt, id=f"export-{fmt}")
             yield Label("File")
             yield Input(str(self._path("md")), id="export-path", compact=True)
             yield from self.buttons("Export")
@@ -238,7 +239,8 @@ class ConfirmDialog(_Dialog):
     def compose(self) -> ComposeResult:
         with Vertical():
             yield Static(
-                self.question if isinstance(self.question, Text) else literal(self.question)
+                self.question if isinstance(self.question, Text) else literal(self.question),
+                id="confirm-question",
             )
             with HorizontalGroup(classes="dialog-buttons"):
                 yield Button(f"{self.ok} (y)", id="dialog-ok", variant="primary", compact=True)

@@ -23,6 +23,7 @@ from textual.worker import Worker, WorkerState
 
 from debate.engine import Action, IllegalAction, Pass, legal_action_types
 from debate.play import GameController
+from debate.play.guidance import answer_hint, pass_costs, recap, turn_effect
 from debate.play.refusals import why_not
 from debate.tui.forms.base import ActionForm
 from debate.tui.forms.choices import (
@@ -74,7 +75,7 @@ class TableScreen(Screen[None]):
         Binding("1", "tab('package')", "Package"),
         Binding("2", "tab('scores')", "Scores"),
         Binding("3", "tab('brief')", "Brief"),
-        Binding("escape", "app.lobby", "Lobby"),
+        Binding("escape", "leave", "Lobby"),
     ]
 
     def __init__(self, game: GameController, scripted_delay: float = 0.8) -> None:
@@ -93,6 +94,11 @@ class TableScreen(Screen[None]):
         #: The event count the panels last showed (-1 until the first refresh).
         self.shown_seq = -1
         self._legal_shown: tuple[str, ...] | None = None
+        #: The recap shown when the seat at the keyboard last began a turn (for the tests).
+        self.recap: list[str] = []
+        #: The coach's last advice (None: the turn played was as good).
+        self.advice: object = None
+        self._recapped: int | None = None
 
     def compose(self) -> ComposeResult:
         motion = self.game.motion
@@ -135,8 +141,10 @@ class TableScreen(Screen[None]):
         self.query_one(BriefPanel).show(self.viewer, hidden)
         role = state.current_role
         player = game.seat(role).player if role and game.is_human(role) else None
-        self.query_one(StatusLine).show(state, player, self.note)
         legal = self.legal()
+        hint = answer_hint(state, role, legal) if legal and role else None
+        index = (game.scores.index(), game.scores.last_turn_delta())
+        self.query_one(StatusLine).show(state, player, self.note, index, hint)
         self.query_one(ActionBar).show(legal)
         if legal != self._legal_shown:  # the footer recomposes on every refresh_bindings
             self._legal_shown = legal
@@ -167,15 +175,51 @@ class TableScreen(Screen[None]):
             self._schedule_scripted(role)
         elif role == self.keyboard:
             self.viewer = role
+            self._show_recap(role)
         else:
             self.viewer = None
             self.refresh_table()  # the brief leaves the screen before the hand-over shows
             seat = game.seat(role)
+            last = game.last_human_actor()
+            news = [turn_effect(game, last)] if last and last != role else []
+            news = [line for line in news if line] + recap(game, role)
+            self._recapped = game.state.turn_no
+            self.recap = recap(game, role)
             self.app.push_screen(
-                HandOver(game.motion, role, seat.player), lambda _: self._taken_over(role)
+                HandOver(game.motion, role, seat.player, news), lambda _: self._taken_over(role)
             )
             return
         self.refresh_table()
+
+    def _show_recap(self, role: str) -> None:
+        """Once per turn, when the seat at the keyboard begins it: what the others did."""
+        state = self.game.state
+        if state.actions_this_turn or self._recapped == state.turn_no:
+            return
+        self._recapped = state.turn_no
+        self.recap = recap(self.game, role)
+        if self.recap:
+            self.notify(
+                "\n".join(self.recap), title="Since your last turn", timeout=12, markup=False
+            )
+
+    def action_leave(self) -> None:
+        """Back to the lobby; a game in progress asks first (it stays saved)."""
+        if self.game.finished:
+            self.app.action_lobby()
+            return
+        from debate.tui.screens.replay_dialogs import ConfirmDialog
+
+        question = (
+            "Leave the table for the lobby? The game is saved: continue it later from "
+            "'Continue a saved game'. Private briefs stay hidden."
+        )
+
+        def answered(ok: object) -> None:
+            if ok:
+                self.app.action_lobby()
+
+        self.app.push_screen(ConfirmDialog(question, ok="Leave"), answered)
 
     def on_unmount(self) -> None:
         # Leaving for the lobby mid-pause: nothing was decided, so nothing is lost; the
@@ -244,9 +288,23 @@ class TableScreen(Screen[None]):
             return
         assert role is not None
         if kind == "pass":
-            self.submit(Pass())
+            self._confirm_pass(role)
             return
         self.app.push_screen(FORMS[kind](self.game.state, role), self._form_done)
+
+    def _confirm_pass(self, role: str) -> None:
+        from debate.tui.screens.replay_dialogs import ConfirmDialog
+
+        costs = pass_costs(self.game.state, role)
+        question = Text("End your turn now?", style="bold")
+        for line in costs or ["Nothing is lost: you have no action left to take."]:
+            question.append("\n• " + line, style="")
+
+        def answered(ok: object) -> None:
+            if ok:
+                self.submit(Pass())
+
+        self.app.push_screen(ConfirmDialog(question, ok="End turn"), answered)
 
     def _form_done(self, action: Action | None) -> None:
         if action is not None:
@@ -256,6 +314,7 @@ class TableScreen(Screen[None]):
         """Send ``action`` to the controller (engine, then store); show the outcome."""
         from debate.store.errors import SequenceConflict, StoreError
 
+        actor = self.game.current_role
         try:
             self.game.submit(action, rationale=rationale)
         except IllegalAction as e:
@@ -273,8 +332,41 @@ class TableScreen(Screen[None]):
             self.refresh_table()
             return False
         self.note = None
+        if self.game.coaching and actor and self.game.is_human(actor):
+            self._coach(actor)
         self.advance()
         return True
+
+    def _coach(self, role: str) -> None:
+        """At the end of the human seat's turn: the coach's better move, if there was one."""
+        from debate.history.transcript import rationale_text
+
+        state = self.game.state
+        if state.current_role == role and state.actions_this_turn != 0:
+            return  # the turn goes on
+        turns = self.game.turns_of(role)
+        if not turns:
+            return
+        advice = self.game.advice_for(*turns[-1])
+        self.advice = advice
+        if advice is not None:
+            self.notify(
+                f"You could have chosen to {advice.move}: {rationale_text(advice.why)} "
+                f"(+{advice.gain:g} for your objectives).",
+                title="Coach: a missed opportunity",
+                timeout=15,
+                markup=False,
+            )
+
+    def action_coach(self) -> None:
+        """Coaching on or off (solo practice only, never in a seminar)."""
+        if not self.game.can_coach:
+            self.notify("Coaching is for solo practice: it stays off with several players.",
+                        markup=False)
+            return
+        self.game.coaching = not self.game.coaching
+        state = "on: after each of your turns" if self.game.coaching else "off"
+        self.notify(f"Coaching {state}.", markup=False)
 
     def refuse(self, reason: str) -> None:
         """Show why an action was refused; nothing else changes."""

@@ -22,7 +22,7 @@ def brief_renderable(motion: Motion, role: str) -> RenderableType:
     parts += [Text.assemble("• ", o.text) for o in brief.objectives]
     if brief.red_lines:
         parts.append(Text("\nRed lines", style="bold"))
-        parts += [Text.assemble("• ", line) for line in brief.red_lines]
+        parts += [Text.assemble("• ", line.text) for line in brief.red_lines]
     if brief.fallbacks:
         parts.append(Text("\nFallbacks", style="bold"))
         parts += [Text.assemble("• ", line) for line in brief.fallbacks]

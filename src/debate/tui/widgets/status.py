@@ -1,4 +1,5 @@
-"""One line saying where the game is: phase, round, who is to play, what just happened."""
+"""One line saying where the game is: the Deterrence Index and its last change first (so
+it shows at any width), then phase, round, who is to play, and what just happened."""
 
 from __future__ import annotations
 
@@ -8,22 +9,47 @@ from textual.widgets import Static
 from debate.engine import GameState
 from debate.tui.text import role_label
 
+#: (index now, its change over the last turn)
+IndexShown = tuple[float, float]
 
-def status_text(state: GameState, player: str | None = None, note: Text | None = None) -> Text:
+
+def index_text(index: IndexShown) -> Text:
+    value, delta = index
+    change = f"{delta:+.0f}" if round(delta) else "±0"
+    return Text.assemble(("Index ", "bold"), (f"{value:.0f}", "bold"), f" ({change})")
+
+
+def status_text(
+    state: GameState,
+    player: str | None = None,
+    note: Text | None = None,
+    index: IndexShown | None = None,
+    hint: str | None = None,
+) -> Text:
+    out = Text()
+    if index is not None:
+        out.append_text(index_text(index))
+        out.append(" · ")
     if state.finished:
-        out = Text("The game is over.", style="bold")
+        out.append("The game is over.", style="bold")
     else:
         phase = state.phase
-        out = Text.assemble(
+        out.append_text(Text.assemble(
             (phase.name, "bold"),
             f" · round {state.round}/{phase.rounds} · ",
             role_label(state.motion, state.current_role or "", player),
-        )
+        ))
         left = state.motion.actions_per_turn - state.actions_this_turn
-        out.append(f" to play ({left} action{'s' if left != 1 else ''} left)")
+        if state.in_vote:
+            out.append(" to vote")
+        else:
+            out.append(f" to play ({left} action{'s' if left != 1 else ''} left)")
     if note is not None:
         out.append("\n")
         out.append_text(note)
+    elif hint:
+        out.append("\n")
+        out.append(hint, style="italic")
     return out
 
 
@@ -34,8 +60,15 @@ class StatusLine(Static):
 
     _shown: tuple[str, int] = ("", 0)
 
-    def show(self, state: GameState, player: str | None = None, note: Text | None = None) -> None:
-        text = status_text(state, player, note)
+    def show(
+        self,
+        state: GameState,
+        player: str | None = None,
+        note: Text | None = None,
+        index: IndexShown | None = None,
+        hint: str | None = None,
+    ) -> None:
+        text = status_text(state, player, note, index, hint)
         width = max(self.size.width - 2, 20)
         rows = sum(1 + len(line) // width for line in text.plain.split("\n"))
         if (text.plain, rows) == self._shown:

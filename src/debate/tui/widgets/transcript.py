@@ -8,9 +8,15 @@ from rich.text import Text
 from textual.widgets import RichLog
 
 from debate.engine import Event, GameState
-from debate.history.transcript import TranscriptEntry, entries
+from debate.history.transcript import TranscriptEntry, entries, rationale_text
 from debate.motions import Motion
 from debate.tui.text import role_label, shown
+
+
+def gist(text: str, words: int = 10) -> str:
+    """The first few words of a claim, to recognise it by."""
+    parts = text.split()
+    return " ".join(parts[:words]) + ("…" if len(parts) > words else "")
 
 
 def render_entry(motion: Motion, entry: TranscriptEntry) -> Text:
@@ -22,11 +28,12 @@ def render_entry(motion: Motion, entry: TranscriptEntry) -> Text:
         out.append("\n  “")
         out.append(entry.text)  # literal: a Text append never parses markup
         out.append("”")
-    if entry.cites:
-        out.append("\n  cites: " + ", ".join(entry.cites), style="dim")
+    for cid in entry.cites:
+        claim = motion.claim_by_id.get(cid)
+        out.append("\n  cites: " + (gist(claim.text) if claim else "a claim"), style="dim")
     if entry.rationale:
         out.append("\n  why: ", style="italic dim")
-        out.append(entry.rationale, style="italic dim")
+        out.append(rationale_text(entry.rationale), style="italic dim")
     return shown(out)
 
 
