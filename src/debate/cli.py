@@ -1,17 +1,83 @@
-"""The ``debate`` command. Each group of subcommands lives in ``debate.commands.<name>``
-and registers itself here; nothing heavy (Textual, the database) is imported until a
-command that needs it runs."""
+"""The ``debate`` command. Each group of subcommands lives in ``debate.commands.<module>``
+and is imported only when one of its commands runs (or its own ``--help`` is asked for):
+``debate --help`` lists the commands from :data:`COMMANDS` alone, so it starts as fast as
+typer itself, and nothing heavy (Textual, the database, the engine) is imported until a
+command that needs it runs.
+
+Adding a command:
+
+1. write ``debate/commands/<module>.py`` with a ``register(app)`` that adds the command(s)
+   to the typer app it is given (``app.command("name")(function)`` or ``app.add_typer``);
+   keep its heavy imports inside the command functions;
+2. add one line per command name to :data:`COMMANDS` below: the module, and the one-line
+   help that ``debate --help`` shows (``tests/test_cli_lazy.py`` checks it is the
+   command's own first docstring line, so the two cannot drift apart).
+"""
 
 from __future__ import annotations
 
-import importlib
+from importlib import import_module
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from debate.commands.common import DbOption
 
+#: Command name -> (module under debate.commands that registers it, its one-line help).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "delete": ("sessions", "Delete a session with its events and annotations."),
+    "export": ("sessions", "Export a whole session (motion snapshot, seats, events, annotations)."),
+    "import": (
+        "sessions",
+        "Import a session document; it is checked completely before anything is written.",
+    ),
+    "motions": ("motions", "List, check and describe motion files."),
+    "play": ("play", "Open the lobby, or start solo practice on MOTION as the role --as."),
+    "replay": ("replay", "Replay a saved session: step through it, annotate, branch, export."),
+    "score": (
+        "score",
+        "Score a package file: each criterion with its reasons, and the Deterrence Index.",
+    ),
+    "sessions": (
+        "sessions",
+        "List saved sessions, newest first (a page at a time), branches under their parent.",
+    ),
+    "simulate": ("simulate", "Run bot-vs-bot games of a motion and summarise how it plays."),
+}
+
+
+class LazyGroup(TyperGroup):
+    """A typer group whose subcommands are imported on first use (see :data:`COMMANDS`)."""
+
+    _listing = False
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return sorted(set(self.commands) | set(COMMANDS))
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name in self.commands or cmd_name not in COMMANDS:
+            return self.commands.get(cmd_name)
+        module, short_help = COMMANDS[cmd_name]
+        if self._listing:  # `debate --help`: the listed line, without importing the module
+            return typer.core.TyperCommand(name=cmd_name, help=short_help)
+        sub = typer.Typer()
+        import_module(f"debate.commands.{module}").register(sub)
+        for name, command in typer.main.get_group(sub).commands.items():
+            self.commands.setdefault(name, command)
+        return self.commands.get(cmd_name)
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        self._listing = True
+        try:
+            super().format_help(ctx, formatter)
+        finally:
+            self._listing = False
+
+
 app = typer.Typer(
     name="debate",
+    cls=LazyGroup,
     help="Guarantees: a debate game on security guarantees for Ukraine. "
     "Run with no command to open the game's lobby.",
     no_args_is_help=False,
@@ -19,24 +85,16 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
-#: Modules under debate.commands that each define ``register(app)``.
-COMMAND_MODULES: tuple[str, ...] = ("motions", "play", "replay", "score", "simulate", "sessions")
-
 
 @app.callback(invoke_without_command=True)
 def _root(ctx: typer.Context, db: DbOption = None) -> None:
     if db is not None:
         # `debate --db X sessions` means `debate sessions --db X`: hand it down as a default.
-        commands = getattr(ctx.command, "commands", {})
-        ctx.default_map = {name: {"db": db} for name in commands}
+        ctx.default_map = {name: {"db": db} for name in COMMANDS}
     if ctx.invoked_subcommand is None:
         from debate.commands.play import open_lobby
 
         open_lobby(db)
-
-
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"debate.commands.{_name}").register(app)
 
 
 def main() -> None:

@@ -16,8 +16,6 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from debate.validation import DataError
-
 DbOption = Annotated[
     str | None,
     typer.Option(
@@ -47,6 +45,8 @@ def print_json(document: Any) -> None:
 @contextmanager
 def bad_input_exits() -> Iterator[None]:
     """Report data-file problems (file, field path, message) and exit 2, no traceback."""
+    from debate.validation import DataError
+
     try:
         yield
     except DataError as e:

@@ -8,22 +8,19 @@ results are the same whatever the number of workers.
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
-from rich.table import Table
 
 from debate.commands.common import DbOption, JsonOption, bad_input_exits, err, fail, out, print_json
-from debate.motions.model import Motion
-from debate.scripted.runner import GameSummary
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded by the command itself: `debate --help` builds no motion model
+    from debate.motions.model import Motion
+    from debate.scripted.runner import GameSummary
     from debate.store import Store
 
 #: Below this many games one process is faster than starting a pool.
@@ -122,6 +119,9 @@ def run_games(
             done += _play_chunk([s])
             advance(1)
         return done
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     size = max(1, min(MAX_CHUNK, math.ceil(len(seeds) / (workers * 4))))
     chunks = [seeds[i : i + size] for i in range(0, len(seeds), size)]
     # fork where there is one: workers start at once with the motion already in memory. The
@@ -275,6 +275,8 @@ class _progress:
 
 
 def _render(motion: Motion, f: dict[str, Any]) -> None:
+    from rich.table import Table
+
     seats = ", ".join(f"{r}={d}" for r, d in f["seats"].items())
     out.print(
         f"[bold]{escape(motion.title)}[/] ({escape(motion.id)})\n"

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, literal, select, update
+from sqlalchemy import Connection, delete, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from debate.store.convert import info_from_row, motion_to_snapshot, seat_from_row, seat_row, utc_now
@@ -145,31 +145,56 @@ class SessionRows(StoreBase):
 
     @translate_errors
     def list_sessions(
-        self, motion_id: str | None = None, text: str | None = None, status: str | None = None
+        self,
+        motion_id: str | None = None,
+        text: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[SessionInfo]:
         """Sessions, most recently updated first. ``text`` matches (case-insensitively) the
-        id, the title, the motion's title or a player's name."""
-        query = select(SESSIONS).order_by(SESSIONS.c.updated.desc(), SESSIONS.c.id)
-        seats_query = select(SEATS).order_by(SEATS.c.session_id, SEATS.c.position)
-        if motion_id is not None:
-            query = query.where(SESSIONS.c.motion_id == motion_id)
-            seats_query = seats_query.where(
-                SEATS.c.session_id.in_(
-                    select(SESSIONS.c.id).where(SESSIONS.c.motion_id == motion_id)
-                )
-            )
-        if status is not None:
-            query = query.where(SESSIONS.c.status == status)
+        id, the title, the motion's title or a player's name. ``limit`` and ``offset`` page
+        the list in the database: a page costs the same however many sessions are saved."""
+        query = _filtered(
+            select(SESSIONS).order_by(SESSIONS.c.updated.desc(), SESSIONS.c.id),
+            motion_id, text, status,
+        )
+        in_python = bool(text) and not _sql_searchable(text or "")
+        if not in_python:
+            query = query.offset(offset) if offset else query
+            query = query.limit(limit) if limit is not None else query
         with self._reading() as conn:
             rows = conn.execute(query).all()
-            seats: dict[str, list[Seat]] = {}
+            if in_python:  # a needle SQL cannot fold like Python: filter, then page, here
+                infos = [i for i in self._with_seats(conn, rows) if text_matches(text, i)]
+                end = None if limit is None else offset + limit
+                return infos[offset:end]
+            return self._with_seats(conn, rows)
+
+    @translate_errors
+    def count_sessions(
+        self, motion_id: str | None = None, text: str | None = None, status: str | None = None
+    ) -> int:
+        """How many sessions :meth:`list_sessions` lists with these filters and no limit."""
+        if text and not _sql_searchable(text):
+            return len(self.list_sessions(motion_id, text, status))
+        query = _filtered(select(func.count()).select_from(SESSIONS), motion_id, text, status)
+        with self._reading() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    @staticmethod
+    def _with_seats(conn: Connection, rows: Sequence[Any]) -> list[SessionInfo]:
+        seats: dict[str, list[Seat]] = {}
+        ids = [r.id for r in rows]
+        for start in range(0, len(ids), 500):  # bound the size of each IN (...) list
+            seats_query = (
+                select(SEATS)
+                .where(SEATS.c.session_id.in_(ids[start : start + 500]))
+                .order_by(SEATS.c.session_id, SEATS.c.position)
+            )
             for r in conn.execute(seats_query):
                 seats.setdefault(r.session_id, []).append(seat_from_row(r))
-        infos = [info_from_row(r, seats.get(r.id, [])) for r in rows]
-        if text:
-            needle = text.casefold()
-            infos = [i for i in infos if needle in _haystack(i)]
-        return infos
+        return [info_from_row(r, seats.get(r.id, [])) for r in rows]
 
     @translate_errors
     def set_status(self, session_id: str, status: str) -> None:
@@ -228,6 +253,41 @@ def clean_title(title: str) -> str:
     if not title:
         raise InvalidRequest("a session title cannot be empty")
     return title[:_MAX_TITLE]
+
+
+def text_matches(text: str | None, info: SessionInfo) -> bool:
+    """Whether ``text`` is found (case-folded) in the session's id, title, motion or players."""
+    return not text or text.casefold() in _haystack(info)
+
+
+def _sql_searchable(text: str) -> bool:
+    """Whether SQL's lower() folds ``text`` as Python's casefold() does (ASCII only: SQLite
+    lowers ASCII letters alone); other needles are matched in Python."""
+    return text.isascii() and text.casefold() == text.lower()
+
+
+def _filtered(query: Any, motion_id: str | None, text: str | None, status: str | None) -> Any:
+    if motion_id is not None:
+        query = query.where(SESSIONS.c.motion_id == motion_id)
+    if status is not None:
+        query = query.where(SESSIONS.c.status == status)
+    if text and _sql_searchable(text):
+        needle = text.lower()
+
+        def has(column: Any) -> Any:
+            return func.lower(column).contains(needle, autoescape=True)
+
+        players = select(SEATS.c.session_id).where(has(SEATS.c.player))
+        query = query.where(
+            or_(
+                has(SESSIONS.c.id),
+                has(SESSIONS.c.title),
+                has(SESSIONS.c.motion_title),
+                has(SESSIONS.c.motion_id),
+                SESSIONS.c.id.in_(players),
+            )
+        )
+    return query
 
 
 def _haystack(info: SessionInfo) -> str:
