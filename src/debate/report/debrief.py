@@ -22,6 +22,7 @@ from debate.engine import Event, GameState
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
 from debate.history.transcript import entry_for
 from debate.motions import Motion
+from debate.report.memo import memoised
 from debate.report.summaries import consequences
 from debate.scoring.game import GameScores, score_game, stress_state
 from debate.scoring.results import StressResult
@@ -198,6 +199,7 @@ def build_debrief(
     ``parent`` (the session a branch was made from) adds its index trace for comparison.
     """
     motion = session.motion
+    scorer = memoised(scorer)  # once per distinct package: long sessions stay linear
     cache = FoldCache(motion, session.events, session.roles or None)
     states = cache.states()
     points = score_trace(states, scorer)

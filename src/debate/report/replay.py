@@ -29,6 +29,7 @@ from dataclasses import replace
 from debate.engine import Event, GameState
 from debate.history.timeline import SNAPSHOT_EVERY, FoldCache, TurningPoint, turning_points
 from debate.report.debrief import Note, Scorer, SessionRecord
+from debate.report.memo import memoised
 from debate.scoring.game import GameScores, score_game
 
 
@@ -44,7 +45,7 @@ class ReplaySession:
         parent: SessionRecord | None = None,
     ) -> None:
         self.record = record
-        self.scorer = scorer
+        self.scorer = memoised(scorer)  # once per distinct package (report/memo.py)
         self.cache = FoldCache(record.motion, record.events, record.roles or None, every=every)
         self.point = len(record.events)
         self.notes: list[Note] = sorted(record.notes, key=_note_key)
