@@ -35,7 +35,7 @@ def replay(
     try:
         store = open_store(db)
         info = store.get(session_id)
-        load_record(store, session_id)  # a session that no longer replays is refused here
+        record = load_record(store, session_id)  # one that no longer replays is refused here
     except StoreError as e:
         fail(e.message, code=e.exit_code)
     if at is not None and not 0 <= at <= info.events:
@@ -45,7 +45,7 @@ def replay(
     from debate.tui.screens.replay import open_replay_screen
 
     def start(app):  # type: ignore[no-untyped-def]
-        open_replay_screen(app, session_id, start=at)
+        open_replay_screen(app, session_id, start=at, record=record)
 
     create_app(store=store, on_ready=start).run()
 

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, delete, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
-from debate.store.convert import info_from_row, motion_to_snapshot, seat_from_row, seat_row, utc_now
+from debate.store.convert import (
+    event_row,
+    info_from_row,
+    motion_to_snapshot,
+    seat_from_row,
+    seat_row,
+    utc_now,
+)
 from debate.store.errors import InvalidRequest, SessionNotFound
 from debate.store.records import STATUSES, Seat, SessionInfo, check_seed
 from debate.store.repository.base import StoreBase, translate_errors
@@ -18,6 +25,7 @@ from debate.store.repository.queries import exists, seats_of
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
 
 if TYPE_CHECKING:
+    from debate.engine import Event
     from debate.motions import Motion
 
 _MAX_TITLE = 200
@@ -35,9 +43,13 @@ class SessionRows(StoreBase):
         title: str | None = None,
         parent_id: str | None = None,
         fork_seq: int | None = None,
+        events: Sequence[Event] = (),
+        status: str = "active",
     ) -> SessionInfo:
-        """Save a new session with no events yet. ``seats`` must make a legal game of
-        ``motion`` (the engine's :func:`~debate.engine.new_game` decides)."""
+        """Save a new session. ``seats`` must make a legal game of ``motion`` (the engine's
+        :func:`~debate.engine.new_game` decides). ``events``, numbered from 0, are saved with
+        it in the same transaction (a game played elsewhere, saved whole); they are not
+        replayed here, as :meth:`append` does not replay them either."""
         from debate.engine import IllegalAction, new_game
 
         seats = tuple(seats)
@@ -52,25 +64,34 @@ class SessionRows(StoreBase):
             raise InvalidRequest(problem)
         if (parent_id is None) != (fork_seq is None):
             raise InvalidRequest("parent_id and fork_seq go together")
+        if status not in STATUSES:
+            raise InvalidRequest(f"unknown status {status!r}")
+        for seq, event in enumerate(events):
+            if event.seq != seq:
+                raise InvalidRequest(f"event {seq} has seq {event.seq}")
         snapshot, digest = motion_to_snapshot(motion)
         now = utc_now()
+        turns = sum(1 for i, e in enumerate(events) if i == 0 or e.actor != events[i - 1].actor)
         row = {
             "title": clean_title(title or motion.title),
             "motion_id": motion.id,
             "motion_title": motion.title,
             "motion_sha256": digest,
             "seed": seed,
-            "status": "active",
+            "status": status,
             "created": now,
             "updated": now,
             "parent_id": parent_id,
             "fork_seq": fork_seq,
-            "next_seq": 0,
-            "turns": 0,
-            "last_actor": None,
+            "next_seq": len(events),
+            "turns": turns,
+            "last_actor": events[-1].actor if events else None,
         }
+        rows = [event_row(None, e, now) for e in events]
         session_id = self._insert_session(
-            lambda _conn: NewSession(row, seats, snapshot=(digest, motion.id, snapshot))
+            lambda _conn: NewSession(
+                row, seats, snapshot=(digest, motion.id, snapshot), events=rows
+            )
         )
         return self.get(session_id)
 

@@ -24,10 +24,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
 from debate.history.transcript import entry_for
 from debate.report.debrief import Scorer, SessionRecord
-from debate.report.replay import ReplaySession
+from debate.report.replay import ReplaySession, Stopped
 from debate.scoring.game import GameScores, score_game
 from debate.tui.screens.replay_dialogs import (
     BranchChoice,
@@ -178,8 +179,15 @@ class ReplayScreen(ReplayNotes):
     # -- the whole-session figures, computed off the interface's thread -------------------
     @work(thread=True, exclusive=True, group="replay-trace")
     def _compute_trace(self) -> None:
-        points, parent = self.replay.whole_session()
-        self.app.call_from_thread(self._trace_done, points, parent)
+        # Cancelled (the screen closed, the app quitting): stop within a few points, so
+        # that nobody waits for the charts of a long session.
+        worker = get_current_worker()
+        try:
+            points, parent = self.replay.whole_session(stop=lambda: worker.is_cancelled)
+        except Stopped:
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._trace_done, points, parent)
 
     def _trace_done(self, points: list[GameScores], parent: list[float] | None) -> None:
         replay = self.replay
@@ -308,6 +316,9 @@ class ReplayScreen(ReplayNotes):
 
     def action_turning(self) -> None:
         """Jump to the point after the next turning point (wrapping round)."""
+        if not self.trace_ready:  # never score the whole session on the interface's thread
+            self.notify("The turning points are still being computed.", markup=False)
+            return
         points = [tp.seq + 1 for tp in self.replay.turning_points()]
         if not points:
             self.notify("The index never moved much.", markup=False)
@@ -381,13 +392,17 @@ class ReplayScreen(ReplayNotes):
         self.notify(f"Written to {path}", title="Exported", markup=False)
 
 
-def open_replay_screen(app: Any, session_id: str, start: int | None = None) -> bool:
+def open_replay_screen(
+    app: Any, session_id: str, start: int | None = None, record: SessionRecord | None = None
+) -> bool:
     """Load ``session_id`` (and its parent, for a branch) from ``app.store`` and show its
-    replay; on failure say why in a notification and return False."""
+    replay; on failure say why in a notification and return False. ``record``, when the
+    caller has loaded the session already (`debate replay`), is not loaded again."""
     from debate.report.saved import load_parent, load_record
 
     try:
-        record = load_record(app.store, session_id)
+        if record is None or record.id != session_id:
+            record = load_record(app.store, session_id)
         parent = load_parent(app.store, record)
     except Exception as e:  # a missing or damaged session: words, not a traceback
         app.notify(str(e), title="Cannot replay", severity="error", markup=False)
