@@ -56,3 +56,25 @@ def test_debate_sessions_lists_the_newest_page(db_url: str, store: Store) -> Non
     assert "showing the newest 4 of 6 sessions" in table.stderr
     every = runner.invoke(app, ["sessions", "--db", db_url, "--all", "--json"], env=env)
     assert [s["id"] for s in json.loads(every.stdout)] == ids
+
+
+def test_whole_games_saved_in_one_go_read_like_appended_ones(store: Store) -> None:
+    from store_games import full_game
+
+    events = full_game()
+    appended = store.create_session(motion(), SEATS, seed=5, title="appended").id
+    for seq, event in enumerate(events):
+        store.append(appended, event, seq)
+    store.set_status(appended, "finished")
+    ids = store.create_sessions(
+        motion(), SEATS, [(5, "batch a", events, "finished"), (6, "batch b", events[:4], "active")]
+    )
+    assert len(ids) == 2 and len(set(ids)) == 2
+    a, b, ref = store.get(ids[0]), store.get(ids[1]), store.get(appended)
+    assert (a.events, a.turns, a.status, a.title) == (ref.events, ref.turns, "finished", "batch a")
+    assert (b.events, b.status, b.seed) == (4, "active", 6)
+    assert store.load(ids[0]).events == store.load(appended).events
+    assert store.load(ids[0]).state == store.load(appended).state
+    # The next append continues where the saved events stop.
+    store.append(ids[1], events[4], 4)
+    assert store.get(ids[1]).events == 5

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, delete, func, insert, literal, or_, select, update
@@ -50,50 +50,54 @@ class SessionRows(StoreBase):
         :func:`~debate.engine.new_game` decides). ``events``, numbered from 0, are saved with
         it in the same transaction (a game played elsewhere, saved whole); they are not
         replayed here, as :meth:`append` does not replay them either."""
-        from debate.engine import IllegalAction, new_game
-
-        seats = tuple(seats)
-        roles = [s.role for s in seats]
-        if len(set(roles)) != len(roles):
-            raise InvalidRequest("a role is seated twice")
-        try:
-            new_game(motion, roles)
-        except IllegalAction as e:
-            raise InvalidRequest(f"these seats cannot play {motion.id!r}: {e.reason}") from None
-        if problem := check_seed(seed):
-            raise InvalidRequest(problem)
+        seats = _checked_seats(motion, seats)
         if (parent_id is None) != (fork_seq is None):
             raise InvalidRequest("parent_id and fork_seq go together")
-        if status not in STATUSES:
-            raise InvalidRequest(f"unknown status {status!r}")
-        for seq, event in enumerate(events):
-            if event.seq != seq:
-                raise InvalidRequest(f"event {seq} has seq {event.seq}")
         snapshot, digest = motion_to_snapshot(motion)
-        now = utc_now()
-        turns = sum(1 for i, e in enumerate(events) if i == 0 or e.actor != events[i - 1].actor)
-        row = {
-            "title": clean_title(title or motion.title),
-            "motion_id": motion.id,
-            "motion_title": motion.title,
-            "motion_sha256": digest,
-            "seed": seed,
-            "status": status,
-            "created": now,
-            "updated": now,
-            "parent_id": parent_id,
-            "fork_seq": fork_seq,
-            "next_seq": len(events),
-            "turns": turns,
-            "last_actor": events[-1].actor if events else None,
-        }
-        rows = [event_row(None, e, now) for e in events]
-        session_id = self._insert_session(
-            lambda _conn: NewSession(
-                row, seats, snapshot=(digest, motion.id, snapshot), events=rows
-            )
-        )
+        new = _new_session(motion, digest, seats, seed, title, events, status)
+        new.row.update(parent_id=parent_id, fork_seq=fork_seq)
+        new = replace(new, snapshot=(digest, motion.id, snapshot))
+        session_id = self._insert_session(lambda _conn: new)
         return self.get(session_id)
+
+    @translate_errors
+    def create_sessions(
+        self,
+        motion: Motion,
+        seats: Sequence[Seat],
+        games: Sequence[tuple[int, str | None, Sequence[Event], str]],
+    ) -> list[str]:
+        """Save several whole games of one motion and seating, ``(seed, title, events,
+        status)`` each, in one transaction (rows inserted in bulk); return their ids, in
+        order. What `debate simulate --save` writes as games finish."""
+        if not games:
+            return []
+        seats = _checked_seats(motion, seats)
+        snapshot, digest = motion_to_snapshot(motion)
+        news = [_new_session(motion, digest, seats, *game) for game in games]
+        for attempt in range(5):
+            try:
+                with self._writing() as conn:
+                    self._save_snapshot(conn, digest, motion.id, snapshot)
+                    ids = [secrets.token_hex(4) for _ in news]
+                    while len(set(ids)) < len(ids) or conn.execute(
+                        select(SESSIONS.c.id).where(SESSIONS.c.id.in_(ids))
+                    ).first():
+                        ids = [secrets.token_hex(4) for _ in news]
+                    pairs = list(zip(news, ids, strict=True))
+                    conn.execute(insert(SESSIONS), [{**n.row, "id": i} for n, i in pairs])
+                    conn.execute(
+                        insert(SEATS),
+                        [seat_row(i, k, s) for i in ids for k, s in enumerate(seats)],
+                    )
+                    rows = [{**e, "session_id": i} for n, i in pairs for e in n.events]
+                    if rows:
+                        conn.execute(insert(EVENTS), rows)
+                    return ids
+            except IntegrityError:
+                if attempt == 4:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _insert_session(
         self,
@@ -267,6 +271,57 @@ class NewSession:
     annotations: list[dict[str, Any]] = field(default_factory=list)
     copy_events_from: tuple[str, int] | None = None  # (parent id, number of events)
     snapshot: tuple[str, str, str] | None = None  # (sha256, motion id, text) to store
+
+
+def _checked_seats(motion: Motion, seats: Sequence[Seat]) -> tuple[Seat, ...]:
+    from debate.engine import IllegalAction, new_game
+
+    seats = tuple(seats)
+    roles = [s.role for s in seats]
+    if len(set(roles)) != len(roles):
+        raise InvalidRequest("a role is seated twice")
+    try:
+        new_game(motion, roles)
+    except IllegalAction as e:
+        raise InvalidRequest(f"these seats cannot play {motion.id!r}: {e.reason}") from None
+    return seats
+
+
+def _new_session(
+    motion: Motion,
+    digest: str,
+    seats: tuple[Seat, ...],
+    seed: int,
+    title: str | None,
+    events: Sequence[Event] = (),
+    status: str = "active",
+) -> NewSession:
+    """The rows of a new session (no parent), with its events."""
+    if problem := check_seed(seed):
+        raise InvalidRequest(problem)
+    if status not in STATUSES:
+        raise InvalidRequest(f"unknown status {status!r}")
+    for seq, event in enumerate(events):
+        if event.seq != seq:
+            raise InvalidRequest(f"event {seq} has seq {event.seq}")
+    now = utc_now()
+    turns = sum(1 for i, e in enumerate(events) if i == 0 or e.actor != events[i - 1].actor)
+    row = {
+        "title": clean_title(title or motion.title),
+        "motion_id": motion.id,
+        "motion_title": motion.title,
+        "motion_sha256": digest,
+        "seed": seed,
+        "status": status,
+        "created": now,
+        "updated": now,
+        "parent_id": None,
+        "fork_seq": None,
+        "next_seq": len(events),
+        "turns": turns,
+        "last_actor": events[-1].actor if events else None,
+    }
+    return NewSession(row, seats, events=[event_row(None, e, now) for e in events])
 
 
 def clean_title(title: str) -> str:
