@@ -207,6 +207,17 @@ class SessionRows(StoreBase):
         with self._reading() as conn:
             return int(conn.execute(query).scalar_one())
 
+    @translate_errors
+    def session_motions(self) -> list[tuple[str, str]]:
+        """(motion id, motion title) of every motion some saved session was played on."""
+        query = (
+            select(SESSIONS.c.motion_id, SESSIONS.c.motion_title)
+            .distinct()
+            .order_by(SESSIONS.c.motion_id, SESSIONS.c.motion_title)
+        )
+        with self._reading() as conn:
+            return [(r.motion_id, r.motion_title) for r in conn.execute(query)]
+
     @staticmethod
     def _with_seats(conn: Connection, rows: Sequence[Any]) -> list[SessionInfo]:
         seats: dict[str, list[Seat]] = {}
