@@ -136,3 +136,41 @@ async def test_quitting_while_the_charts_compute_cancels_them(store: Store, long
     assert done < EVENTS
     threading.Event().wait(0.1)
     assert len(calls) <= done + 64
+
+
+def _rounds_reference(replay) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    """event_rounds as it was first written (phase by phase for every event)."""
+    phases = replay.record.motion.phases
+    seated = len(replay.cache.roles)
+    out, turn = [], -1
+    for i, event in enumerate(replay.events):
+        if i == 0 or event.actor != replay.events[i - 1].actor:
+            turn += 1
+        t = turn
+        for phase in phases:
+            if t < phase.rounds * seated or phase is phases[-1]:
+                out.append((phase.id, t // seated + 1))
+                break
+            t -= phase.rounds * seated
+    return out
+
+
+def test_timeline_rows_made_on_demand_read_as_before(store: Store, long_db: tuple[str, str]
+                                                       ) -> None:
+    from debate.history.transcript import entry_for
+    from debate.report.replay import ReplaySession
+    from debate.report.saved import load_replay
+    from debate.tui.screens.replay_panels import timeline_rows
+
+    record, end = load_replay(store, long_db[1])
+    replay = ReplaySession(record, end=end)
+    assert replay.cache.state_at(replay.length) is end  # not folded again
+    assert replay.event_rounds() == _rounds_reference(replay)
+    rows = timeline_rows(replay)
+    assert len(rows) == EVENTS + 1 and rows[0].point == 0
+    for k in (1, 2, 700, EVENTS):
+        event = record.events[k - 1]
+        assert rows[k].point == k and rows[k].role == event.actor
+        assert rows[k].summary == entry_for(event, end).summary
+        assert rows[k].round == f"R{_rounds_reference(replay)[k - 1][1]}"
+    assert rows[-1] == rows[EVENTS] and rows[1:3] == [rows[1], rows[2]]

@@ -29,13 +29,13 @@ def replay(
     db: DbOption = None,
 ) -> None:
     """Replay a saved session: step through it, annotate, branch, export."""
-    from debate.report.saved import load_record
+    from debate.report.saved import load_replay
     from debate.store import StoreError, open_store
 
     try:
         store = open_store(db)
         info = store.get(session_id)
-        record = load_record(store, session_id)  # one that no longer replays is refused here
+        loaded = load_replay(store, session_id)  # one that no longer replays is refused here
     except StoreError as e:
         fail(e.message, code=e.exit_code)
     if at is not None and not 0 <= at <= info.events:
@@ -45,7 +45,7 @@ def replay(
     from debate.tui.screens.replay import open_replay_screen
 
     def start(app):  # type: ignore[no-untyped-def]
-        open_replay_screen(app, session_id, start=at, record=record)
+        open_replay_screen(app, session_id, start=at, loaded=loaded)
 
     create_app(store=store, on_ready=start).run()
 

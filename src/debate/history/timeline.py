@@ -69,6 +69,13 @@ class FoldCache:
             raise ValueError(f"event {event.seq} appended where {len(self.events)} was expected")
         self.events.append(event)
 
+    def seed(self, state: GameState) -> None:
+        """Remember a state already folded elsewhere (the store folds a session it loads):
+        ``state`` must be the fold of the first ``state.seq`` events of this session."""
+        if not 0 <= state.seq <= len(self.events):
+            raise ValueError(f"state at {state.seq} is outside 0..{len(self.events)}")
+        self._last = state
+
     def state_at(self, k: int) -> GameState:
         """The state after the first ``k`` events (0 <= k <= len(self))."""
         if not 0 <= k <= len(self.events):

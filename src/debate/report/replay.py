@@ -50,10 +50,13 @@ class ReplaySession:
         scorer: Scorer = score_game,
         every: int = SNAPSHOT_EVERY,
         parent: SessionRecord | None = None,
+        end: GameState | None = None,
     ) -> None:
         self.record = record
         self.scorer = memoised(scorer)  # once per distinct package (report/memo.py)
         self.cache = FoldCache(record.motion, record.events, record.roles or None, every=every)
+        if end is not None:  # the end state, folded when the session was loaded
+            self.cache.seed(end)
         self.point = len(record.events)
         self.notes: list[Note] = sorted(record.notes, key=_note_key)
         self.parent = parent

@@ -26,6 +26,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
 from textual.worker import get_current_worker
 
+from debate.engine import GameState
 from debate.history.transcript import entry_for
 from debate.report.debrief import Scorer, SessionRecord
 from debate.report.replay import ReplaySession, Stopped
@@ -103,9 +104,10 @@ class ReplayScreen(ReplayNotes):
         export_dir: Path | None = None,
         start: int | None = None,
         background_trace: bool = True,
+        end: GameState | None = None,
     ) -> None:
         super().__init__()
-        self.replay = ReplaySession(record, scorer=scorer, parent=parent)
+        self.replay = ReplaySession(record, scorer=scorer, parent=parent, end=end)
         self.record = record
         self._store = store
         self.export_dir = export_dir or Path("debriefs")
@@ -393,19 +395,24 @@ class ReplayScreen(ReplayNotes):
 
 
 def open_replay_screen(
-    app: Any, session_id: str, start: int | None = None, record: SessionRecord | None = None
+    app: Any,
+    session_id: str,
+    start: int | None = None,
+    loaded: tuple[SessionRecord, GameState] | None = None,
 ) -> bool:
     """Load ``session_id`` (and its parent, for a branch) from ``app.store`` and show its
-    replay; on failure say why in a notification and return False. ``record``, when the
-    caller has loaded the session already (`debate replay`), is not loaded again."""
-    from debate.report.saved import load_parent, load_record
+    replay; on failure say why in a notification and return False. ``loaded`` (the record
+    and its end state), when the caller has loaded the session already (`debate replay`),
+    is not loaded again."""
+    from debate.report.saved import load_parent, load_replay
 
     try:
-        if record is None or record.id != session_id:
-            record = load_record(app.store, session_id)
+        if loaded is None or loaded[0].id != session_id:
+            loaded = load_replay(app.store, session_id)
+        record, end = loaded
         parent = load_parent(app.store, record)
     except Exception as e:  # a missing or damaged session: words, not a traceback
         app.notify(str(e), title="Cannot replay", severity="error", markup=False)
         return False
-    app.push_screen(ReplayScreen(record, parent=parent, start=start))
+    app.push_screen(ReplayScreen(record, parent=parent, start=start, end=end))
     return True
