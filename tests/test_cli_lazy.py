@@ -83,3 +83,28 @@ def test_bare_debate_opens_the_lobby_without_opening_the_database(
     assert result.exit_code == 0, result.output
     assert made["ran"] and made["db_url"] == "/nonexistent/dir/x.db"
     assert made.get("store") is None
+
+
+@pytest.mark.parametrize(("code", "quick"), [(None, True), (0, True), (1, False)])
+def test_main_leaves_at_once_after_a_full_screen_app(
+    monkeypatch: pytest.MonkeyPatch, code: int | None, quick: bool
+) -> None:
+    from debate.commands import common
+
+    def fake_app() -> None:
+        common.QUICK_EXIT["after_app"] = True
+        raise SystemExit(code)
+
+    exits: list[int] = []
+
+    def fake_exit(status: int) -> None:
+        exits.append(status)
+        raise SystemExit(status)
+
+    monkeypatch.setattr(cli, "app", fake_app)
+    monkeypatch.setattr(cli.os, "_exit", fake_exit)
+    monkeypatch.setitem(common.QUICK_EXIT, "after_app", False)
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert exits == ([0] if quick else [])
+    assert ended.value.code == (0 if quick else code)

@@ -16,6 +16,8 @@ Adding a command:
 
 from __future__ import annotations
 
+import os
+import sys
 from importlib import import_module
 from typing import Any
 
@@ -98,4 +100,20 @@ def _root(ctx: typer.Context, db: DbOption = None) -> None:
 
 
 def main() -> None:
-    app()
+    """The ``debate`` console script."""
+    try:
+        app()
+    except SystemExit as e:
+        code = e.code
+    else:
+        code = 0
+    from debate.commands.common import QUICK_EXIT
+
+    if QUICK_EXIT["after_app"] and code in (0, None):
+        # A full-screen session ended with everything saved and closed: leave now, rather
+        # than wait for the interpreter to free it object by object (quitting the replay of
+        # a long session took most of a second more).
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(0)
+    sys.exit(code)

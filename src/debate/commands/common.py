@@ -27,6 +27,11 @@ DbOption = Annotated[
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout.")]
 
+#: Set by a command once its full-screen app has ended and everything is saved and closed:
+#: :func:`debate.cli.main` then ends the process without tearing down every object the
+#: session built (freeing a long replay's states took longer than the app took to quit).
+QUICK_EXIT: dict[str, bool] = {"after_app": False}
+
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
 

@@ -11,7 +11,7 @@ from typing import Annotated
 
 import typer
 
-from debate.commands.common import DbOption, fail
+from debate.commands.common import QUICK_EXIT, DbOption, fail
 
 #: Debrief formats added to `debate export` (imported only when asked for).
 EXPORT_FORMATS: dict[str, str] = {
@@ -48,6 +48,8 @@ def replay(
         open_replay_screen(app, session_id, start=at, loaded=loaded)
 
     create_app(store=store, on_ready=start).run()
+    store.close()  # everything is saved: a long session need not be freed object by object
+    QUICK_EXIT["after_app"] = True
 
 
 def register(app: typer.Typer) -> None:
