@@ -43,3 +43,21 @@ def test_only_the_real_scorer_is_memoised() -> None:
 
     assert memoised(stand_in) is stand_in
     assert isinstance(memoised(score_game), PackageMemo)
+
+
+def test_the_debrief_streams_states_and_scores_the_same() -> None:
+    # The debrief folds and scores one state at a time: its traces equal the scorer's own.
+    from debate.report.debrief import Seat, SessionRecord, build_debrief
+
+    motion = resolve_motion("guarantees")
+    seats = default_seats(motion)
+    game = play_game(motion, seats, 3)
+    record = SessionRecord(id="s", title="t", motion=motion, events=tuple(game.events),
+                           seats=tuple(Seat(r, r, True) for r in seats))
+    debrief = build_debrief(record)
+    states = FoldCache(motion, list(game.events), tuple(seats)).states()
+    expected = [score_game(s) for s in states]
+    assert debrief.trace == tuple(p.deterrence_index for p in expected)
+    assert debrief.final == expected[-1]
+    for cid, values in debrief.criteria_traces.items():
+        assert values == tuple(p.card.scores().get(cid, 0.0) for p in expected)

@@ -23,7 +23,7 @@ event costs one.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -95,6 +95,15 @@ class FoldCache:
                 self._snap_keys.insert(bisect_right(self._snap_keys, stop), stop)
         self._last = state
         return state
+
+    def iter_states(self) -> Iterator[GameState]:
+        """Every state from 0 to the end, one at a time, folding each event once and keeping
+        none of them (for reports over long sessions)."""
+        state = self.state_at(0)
+        yield state
+        for event in self.events:
+            state = fold(self.motion, [event], start=state)
+            yield state
 
     def states(self) -> list[GameState]:
         """Every state from 0 to the end, folding each event once (for traces and reports)."""
