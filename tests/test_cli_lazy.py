@@ -101,10 +101,32 @@ def test_main_leaves_at_once_after_a_full_screen_app(
         exits.append(status)
         raise SystemExit(status)
 
-    monkeypatch.setattr(cli, "app", fake_app)
+    monkeypatch.setattr(cli, "build_app", lambda: fake_app)
+    monkeypatch.setattr(cli.sys, "argv", ["debate", "replay", "x"])
     monkeypatch.setattr(cli.os, "_exit", fake_exit)
     monkeypatch.setitem(common.QUICK_EXIT, "after_app", False)
     with pytest.raises(SystemExit) as ended:
         cli.main()
     assert exits == ([0] if quick else [])
     assert ended.value.code == (0 if quick else code)
+
+
+def test_bare_debate_goes_to_the_lobby_without_typer_or_the_database() -> None:
+    code = (
+        "import json, sys\n"
+        "sys.argv = ['debate']\n"
+        "import debate.tui\n"
+        "made = {}\n"
+        "class App:\n"
+        "    def run(self):\n"
+        "        made['ran'] = True\n"
+        "debate.tui.create_app = lambda **kw: made.update(kw) or App()\n"
+        "from debate.cli import main\n"
+        "main()\n"
+        "print(json.dumps([made, sorted(sys.modules)]), file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={"PATH": "", "DEBATE_DB": "/tmp/somewhere.db"})
+    made, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert made == {"ran": True, "db_url": "/tmp/somewhere.db"}
+    assert not [m for m in loaded if m.startswith(("typer", "sqlalchemy", "sqlmodel"))]

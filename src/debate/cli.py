@@ -14,17 +14,13 @@ Adding a command:
    command's own first docstring line, so the two cannot drift apart).
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: typer reads the root callback's annotations,
+# which name typer itself, imported inside build_app().
 import os
 import sys
+from functools import cache
 from importlib import import_module
 from typing import Any
-
-import typer
-from typer.core import TyperGroup
-
-from debate.commands.common import DbOption
 
 #: Command name -> (module under debate.commands that registers it, its one-line help).
 COMMANDS: dict[str, tuple[str, str]] = {
@@ -49,60 +45,80 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
-class LazyGroup(TyperGroup):
-    """A typer group whose subcommands are imported on first use (see :data:`COMMANDS`)."""
+@cache
+def build_app() -> Any:
+    """The typer application (built on first use: bare ``debate`` needs no typer at all)."""
+    import typer
+    from typer.core import TyperGroup
 
-    _listing = False
+    from debate.commands.common import DbOption
 
-    def list_commands(self, ctx: Any) -> list[str]:
-        return sorted(set(self.commands) | set(COMMANDS))
+    class LazyGroup(TyperGroup):
+        """A typer group whose subcommands are imported on first use (see COMMANDS)."""
 
-    def get_command(self, ctx: Any, cmd_name: str) -> Any:
-        if cmd_name in self.commands or cmd_name not in COMMANDS:
+        _listing = False
+
+        def list_commands(self, ctx: Any) -> list[str]:
+            return sorted(set(self.commands) | set(COMMANDS))
+
+        def get_command(self, ctx: Any, cmd_name: str) -> Any:
+            if cmd_name in self.commands or cmd_name not in COMMANDS:
+                return self.commands.get(cmd_name)
+            module, short_help = COMMANDS[cmd_name]
+            if self._listing:  # `debate --help`: the listed line, without the module
+                return typer.core.TyperCommand(name=cmd_name, help=short_help)
+            sub = typer.Typer()
+            import_module(f"debate.commands.{module}").register(sub)
+            for name, command in typer.main.get_group(sub).commands.items():
+                self.commands.setdefault(name, command)
             return self.commands.get(cmd_name)
-        module, short_help = COMMANDS[cmd_name]
-        if self._listing:  # `debate --help`: the listed line, without importing the module
-            return typer.core.TyperCommand(name=cmd_name, help=short_help)
-        sub = typer.Typer()
-        import_module(f"debate.commands.{module}").register(sub)
-        for name, command in typer.main.get_group(sub).commands.items():
-            self.commands.setdefault(name, command)
-        return self.commands.get(cmd_name)
 
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        self._listing = True
-        try:
-            super().format_help(ctx, formatter)
-        finally:
-            self._listing = False
+        def format_help(self, ctx: Any, formatter: Any) -> None:
+            self._listing = True
+            try:
+                super().format_help(ctx, formatter)
+            finally:
+                self._listing = False
+
+    root = typer.Typer(
+        name="debate",
+        cls=LazyGroup,
+        help="Guarantees: a debate game on security guarantees for Ukraine. "
+        "Run with no command to open the game's lobby.",
+        no_args_is_help=False,
+        add_completion=False,
+        pretty_exceptions_enable=False,
+    )
+
+    @root.callback(invoke_without_command=True)
+    def _root(ctx: typer.Context, db: DbOption = None) -> None:
+        if db is not None:
+            # `debate --db X sessions` means `debate sessions --db X`: hand it down.
+            ctx.default_map = {name: {"db": db} for name in COMMANDS}
+        if ctx.invoked_subcommand is None:
+            from debate.commands.play import open_lobby
+
+            open_lobby(db)
+
+    return root
 
 
-app = typer.Typer(
-    name="debate",
-    cls=LazyGroup,
-    help="Guarantees: a debate game on security guarantees for Ukraine. "
-    "Run with no command to open the game's lobby.",
-    no_args_is_help=False,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
-
-
-@app.callback(invoke_without_command=True)
-def _root(ctx: typer.Context, db: DbOption = None) -> None:
-    if db is not None:
-        # `debate --db X sessions` means `debate sessions --db X`: hand it down as a default.
-        ctx.default_map = {name: {"db": db} for name in COMMANDS}
-    if ctx.invoked_subcommand is None:
-        from debate.commands.play import open_lobby
-
-        open_lobby(db)
+def __getattr__(name: str) -> Any:
+    if name == "app":  # `from debate.cli import app`: the typer application
+        return build_app()
+    raise AttributeError(name)
 
 
 def main() -> None:
     """The ``debate`` console script."""
+    if len(sys.argv) == 1:
+        # Bare `debate`: straight to the lobby, which needs neither typer nor the database.
+        from debate.tui import create_app
+
+        create_app(db_url=os.environ.get("DEBATE_DB") or None).run()
+        return
     try:
-        app()
+        build_app()()
     except SystemExit as e:
         code = e.code
     else:
