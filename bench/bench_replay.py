@@ -15,6 +15,10 @@ Two sessions of exactly 2,000 events are measured:
   (hundreds by the end), the hard case for the panels that show the package and scores.
 
     python bench/bench_replay.py [--events 2000] [--steps 40]
+    python bench/bench_replay.py --sizes 2000,10000,50000   # long sessions (issue 15)
+
+``--sizes`` measures long scripted sessions as the user meets them (whole ``debate replay``
+and ``debate export`` processes, jumps on the screen): see ``bench/replay_sizes.py``.
 """
 
 from __future__ import annotations
@@ -269,7 +273,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=2000)
     parser.add_argument("--steps", type=int, default=60)
+    parser.add_argument("--sizes", default="", help="e.g. 2000,10000,50000 (issue 15)")
+    parser.add_argument("--cache", type=Path, default=Path("/tmp/bench-replay"))
     args = parser.parse_args()
+    if args.sizes:
+        from replay_sizes import run
+
+        run([int(n) for n in args.sizes.split(",")], args.cache)
+        return
     makers: list[tuple[str, Callable[[int], tuple[Motion, list[Event]]]]] = [
         ("scripted", scripted_session),
         ("heavy", heavy_session),

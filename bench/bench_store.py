@@ -1,6 +1,7 @@
 """Benchmark of the sessions store against raw sqlite3, measured in one run.
 
     python bench/bench_store.py [--appends 1000] [--events 2000] [--repeat 5]
+    python bench/bench_store.py --events 2000,10000,50000     # long sessions (issue 15)
 
 1. Append: N events appended one by one through ``Store.append`` (one transaction each,
    with the sequence check) versus raw ``sqlite3`` INSERT + COMMIT of the same payloads
@@ -13,7 +14,9 @@ Events are legal: they are produced by playing a long variant of the engine's ti
 (4 negotiation phases x 20 rounds x 3 roles x 10 actions a turn) through
 ``debate.engine.apply``. Each measurement is repeated (loads four times as often as
 appends), store and raw runs interleaved, and the best time kept: the one least disturbed
-by other work on the machine. Goals: append <= 2x raw, load <= 3x raw.
+by other work on the machine. Goals: append <= 2x raw, load <= 3x raw. With several
+``--events`` sizes, each is loaded, and the cost per event compared with the smallest size's
+(a load must stay linear: about 1x).
 Exit status is 0 whether or not the goals are met; the figures are the result.
 """
 
@@ -49,12 +52,14 @@ CREATE TABLE events (
 """
 
 
-def long_motion() -> Motion:
-    """The tiny motion stretched to a few thousand legal events."""
+def long_motion(events: int = 2000) -> Motion:
+    """The tiny motion stretched to hold ``events`` legal events (4 negotiation phases, the
+    original size, for up to a few thousand)."""
     data = tiny_motion_data(actions_per_turn=10)
     negotiation = data["phases"][0]
+    phases = max(4, events // 400 + 2)  # about 500 events a phase (a pass every 50 events)
     data["phases"] = [
-        *({**negotiation, "id": f"negotiation_{i}", "rounds": 20} for i in range(1, 5)),
+        *({**negotiation, "id": f"negotiation_{i}", "rounds": 20} for i in range(1, phases + 1)),
         data["phases"][-1],
     ]
     return Motion.model_validate(data)
@@ -143,9 +148,12 @@ def bench_load(
     db = folder / "load.db"
     store = open_store(str(db))
     seats = [Seat(r, f"player {r}", "human") for r in ("kyiv", "kremlin", "washington")]
-    sid = store.create_session(motion, seats, seed=1).id
-    for seq, event in enumerate(events):
-        store.append(sid, event, seq)
+    if len(events) > 5000 and hasattr(store, "create_sessions"):  # set up long ones at once
+        sid = store.create_session(motion, seats, seed=1, events=events).id
+    else:
+        sid = store.create_session(motion, seats, seed=1).id
+        for seq, event in enumerate(events):
+            store.append(sid, event, seq)
     loaded = store.load(sid)  # warm up (and check)
     assert loaded.state.seq == len(events)
 
@@ -184,16 +192,22 @@ def bench_load(
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--appends", type=int, default=1000)
-    parser.add_argument("--events", type=int, default=2000)
+    parser.add_argument("--events", default="2000", help="session size(s), e.g. 2000,10000")
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args(argv)
+    sizes = [int(n) for n in str(args.events).split(",")]
+    args.events = sizes[0]
 
-    motion = long_motion()
-    events = play(motion, max(args.appends, args.events))
+    motion = long_motion(max(args.appends, *sizes))
+    events = play(motion, max(args.appends, *sizes))
     with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
         folder = Path(tmp)
         store_t, raw_t = bench_append(folder, motion, events[: args.appends], args.repeat)
         full_t, only_t, load_raw_t = bench_load(folder, motion, events[: args.events], args.repeat)
+        longer = {}
+        for n in sizes[1:]:
+            (folder / str(n)).mkdir()
+            longer[n] = bench_load(folder / str(n), motion, events[:n], max(1, args.repeat // 2))
 
     def line(label: str, t: float, base: float, per: int, goal: float) -> str:
         ratio = t / base
@@ -223,6 +237,16 @@ def main(argv: list[str] | None = None) -> int:
         "  "
         + line("Store.load (validated + fold to state)", full_t, load_raw_t, args.events, LOAD_GOAL)
     )
+    for n, (full_n, only_n, raw_n) in longer.items():
+        print(f"load a {n}-event session (per event vs {args.events} events: about 1x)")
+        for label, t, base in (
+            ("raw sqlite3 SELECT + json.loads", raw_n, load_raw_t),
+            ("Store.load_events (validated, no fold)", only_n, only_t),
+            ("Store.load (validated + fold to state)", full_n, full_t),
+        ):
+            per = (t / n) / (base / args.events)
+            print(f"  {label:<44} {t * 1000:9.1f} ms  {t / n * 1e6:8.1f} us/event  "
+                  f"{per:5.2f}x per event; {t / raw_n:5.2f}x raw")
     return 0
 
 

@@ -145,3 +145,24 @@ def test_save_stores_every_game_for_replay(tmp_path: Path, article_motion: Motio
             assert replayed.finished and loaded.state.seq == replayed.seq
     finally:
         store.close()
+
+
+def test_save_streams_games_from_the_pool_in_batches(tmp_path: Path) -> None:
+    from debate.commands import simulate as simulate_command
+    from debate.store import open_store
+
+    db = tmp_path / "many.db"
+    games = simulate_command.SAVE_BATCH * 2 + 3
+    args = ("guarantees", "--games", str(games), "--seed", "11", "--json", "--workers", "2")
+    code, out, err = simulate(*args, "--save", "--db", str(db))
+    assert code == 0, err
+    figures = json.loads(out)
+    _, unsaved, _ = simulate(*args)
+    assert {k: v for k, v in figures.items() if k != "saved"} == json.loads(unsaved)
+    store = open_store(str(db))
+    try:
+        infos = [store.get(i) for i in figures["saved"]]
+        assert [i.seed for i in infos] == list(range(11, 11 + games))
+        assert all(i.status == "finished" and i.events > 0 for i in infos)
+    finally:
+        store.close()

@@ -254,22 +254,24 @@ def test_the_controller_never_writes_the_status_separately() -> None:
 def test_an_interrupted_simulate_save_leaves_only_whole_finished_games(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    import debate.commands.simulate as simulate
     from debate.store.repository.sessions import SessionRows
 
-    real = SessionRows.create_session
-    made: list[int] = []
+    real = SessionRows.create_sessions
+    batches: list[int] = []
 
     def flaky(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if len(made) == 2:
+        if len(batches) == 1:  # the second batch of games fails to save
             raise StoreUnavailable("the disk is full")
-        made.append(1)
+        batches.append(1)
         return real(self, *args, **kwargs)
 
-    monkeypatch.setattr(SessionRows, "create_session", flaky)
+    monkeypatch.setattr(simulate, "SAVE_BATCH", 2)  # games are saved two per transaction
+    monkeypatch.setattr(SessionRows, "create_sessions", flaky)
     db = tmp_path / "sim.db"
-    result = debate("simulate", "guarantees", "--games", "4", "--save", "--db", str(db))
+    result = debate("simulate", "guarantees", "--games", "6", "--save", "--db", str(db))
     assert result.exit_code == 1 and "disk is full" in result.stderr
-    monkeypatch.setattr(SessionRows, "create_session", real)
+    monkeypatch.setattr(SessionRows, "create_sessions", real)
     saved = open_store(str(db)).list_sessions()
     assert len(saved) == 2
     assert all(s.status == "finished" and s.events > 0 for s in saved)

@@ -13,7 +13,7 @@ from debate.report.sample import save_sample
 from debate.store import Seat, Store, open_store
 from debate.tui import create_app
 from debate.tui.screens.replay import ReplayScreen
-from debate.tui.screens.replay_sessions import ReplaySessionsScreen
+from debate.tui.screens.replay_sessions import DEBOUNCE, ReplaySessionsScreen
 
 
 @pytest.fixture
@@ -61,11 +61,11 @@ async def test_lobby_replay_lists_branches_under_parents_and_filters(store: Stor
         assert (0, other) in rows
         # Text filter: player names count (typed literally, markup included).
         screen.query_one("#replay-search", Input).value = "zofia [b]"
-        await pilot.pause()
+        await pilot.pause(DEBOUNCE + 0.1)  # the search waits for typing to pause
         assert tree_rows(screen) == [(0, other)]
         # A branch whose parent is filtered out is listed at the top level.
         screen.query_one("#replay-search", Input).value = "again"
-        await pilot.pause()
+        await pilot.pause(DEBOUNCE + 0.1)  # the search waits for typing to pause
         assert tree_rows(screen) == [(0, twig.id)]
         # Motion filter.
         screen.query_one("#replay-search", Input).value = ""

@@ -18,7 +18,6 @@ from rich.markup import escape
 
 from debate.paths import default_db_path
 from debate.text_safety import json_safe, neutralise
-from debate.validation import DataError
 
 DbOption = Annotated[
     str | None,
@@ -34,6 +33,7 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON documen
 
 #: Longest error message printed (longer ones are cut, saying how long they were).
 MAX_MESSAGE = 2000
+
 
 def _check_theme(value: str | None) -> str | None:
     if value is None:
@@ -62,6 +62,12 @@ def use_theme(theme: str | None) -> None:
         import os
 
         os.environ["DEBATE_THEME"] = theme
+
+
+#: Set by a command once its full-screen app has ended and everything is saved and closed:
+#: :func:`debate.cli.main` then ends the process without tearing down every object the
+#: session built (freeing a long replay's states took longer than the app took to quit).
+QUICK_EXIT: dict[str, bool] = {"after_app": False}
 
 out = Console(highlight=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -94,6 +100,8 @@ def print_json(document: Any) -> None:
 @contextmanager
 def bad_input_exits() -> Iterator[None]:
     """Report data-file problems (file, field path, message) and exit 2, no traceback."""
+    from debate.validation import DataError
+
     try:
         yield
     except DataError as e:
@@ -117,8 +125,13 @@ def refuse_unless_instructor(store: Any, session_id: str, instructor: bool, acti
     if instructor:
         return
     loaded = store.load(session_id)
+    refuse_if_in_play(loaded.info.status, loaded.motion, loaded.seats, session_id, action)
+
+
+def refuse_if_in_play(status: str, motion: Any, seats: Any, session_id: str, action: str) -> None:
+    """:func:`refuse_unless_instructor` for a session already loaded (status as loaded)."""
     from debate.report.privacy import still_played, what_it_reveals
 
-    if still_played(loaded.info.status):
-        text = what_it_reveals(loaded.motion, loaded.seats, session_id, action)
+    if still_played(status):
+        text = what_it_reveals(motion, seats, session_id, action)
         fail(text + " Add --instructor to go ahead.", code=2)

@@ -41,11 +41,15 @@ def _open_store(db: str | None):  # type: ignore[no-untyped-def]
 
 
 def open_lobby(db: str | None = None, motion_dirs: list[Path] | None = None) -> None:
-    """Run the game's lobby (what `debate` with no command does)."""
+    """Run the game's lobby (what `debate` with no command does).
+
+    The lobby needs no database: the app opens it when a screen first asks for it (Continue,
+    Replay, a new game), so the lobby paints before SQLAlchemy is even imported.
+    """
     from debate.tui import create_app
 
-    store = _open_store(db if db is not None else os.environ.get("DEBATE_DB"))
-    create_app(store=store, motion_dirs=motion_dirs or []).run()
+    url = db if db is not None else os.environ.get("DEBATE_DB")
+    create_app(db_url=url, motion_dirs=motion_dirs or []).run()
 
 
 def play(

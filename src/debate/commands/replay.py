@@ -11,7 +11,13 @@ from typing import Annotated
 
 import typer
 
-from debate.commands.common import DbOption, InstructorOption, fail, refuse_unless_instructor
+from debate.commands.common import (
+    QUICK_EXIT,
+    DbOption,
+    InstructorOption,
+    fail,
+    refuse_if_in_play,
+)
 
 #: Debrief formats added to `debate export` (imported only when asked for).
 EXPORT_FORMATS: dict[str, str] = {
@@ -31,17 +37,19 @@ def replay(
     instructor: InstructorOption = False,
 ) -> None:
     """Replay a saved session: step through it, annotate, branch, export."""
-    from debate.report.saved import load_record
+    from debate.report.saved import load_replay
     from debate.store import StoreError, open_store
 
     try:
         store = open_store(db, create=False)
         session_id = store.resolve_id(session_id)  # a unique prefix of an id will do
         info = store.get(session_id)
-        load_record(store, session_id)  # a session that no longer replays is refused here
+        loaded = load_replay(store, session_id)  # one that no longer replays is refused here
     except StoreError as e:
         fail(e.message, code=e.exit_code)
-    refuse_unless_instructor(store, session_id, instructor, "Replaying")
+    if not instructor:
+        record = loaded[0]
+        refuse_if_in_play(record.status, record.motion, record.seats, session_id, "Replaying")
     if at is not None and not 0 <= at <= info.events:
         fail(f"session {session_id} has events 0 to {info.events}; --at {at} is outside", code=2)
 
@@ -49,9 +57,11 @@ def replay(
     from debate.tui.screens.replay import open_replay_screen
 
     def start(app):  # type: ignore[no-untyped-def]
-        open_replay_screen(app, session_id, start=at, confirmed=instructor)
+        open_replay_screen(app, session_id, start=at, confirmed=instructor, loaded=loaded)
 
     create_app(store=store, on_ready=start).run()
+    store.close()  # everything is saved: a long session need not be freed object by object
+    QUICK_EXIT["after_app"] = True
 
 
 def register(app: typer.Typer) -> None:

@@ -52,6 +52,10 @@ def write_json(store: Store, session_id: str) -> str:
 #: Export format -> writer (or "module:function" of one, imported on first use).
 EXPORT_WRITERS: dict[str, ExportWriter | str] = {
     "json": write_json,
+    # The debriefs (debate.commands.replay.EXPORT_FORMATS): listed here too, since commands
+    # are loaded one module at a time and `debate export` does not load the replay command.
+    "md": "debate.report.exports:markdown_export",
+    "html": "debate.report.exports:html_export",
 }
 
 
@@ -113,6 +117,10 @@ def open_for_cli(db: str | None, write: bool = False, create: bool | None = None
 SessionId = Annotated[str, typer.Argument(help="Session id, as `debate sessions` lists it.")]
 
 
+#: Sessions `debate sessions` lists unless told otherwise (--limit N, --all).
+PAGE = 50
+
+
 def list_sessions(
     db: DbOption = None,
     motion: Annotated[str | None, typer.Option("--motion", help="Only this motion id.")] = None,
@@ -122,31 +130,49 @@ def list_sessions(
     status: Annotated[
         str | None, typer.Option("--status", help="active, finished or abandoned.")
     ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, help="List at most this many sessions.")
+    ] = PAGE,
+    everything: Annotated[
+        bool, typer.Option("--all", help="List every session (no --limit).")
+    ] = False,
     as_json: JsonOption = False,
 ) -> None:
-    """List saved sessions, most recently updated first, branches under their parent."""
+    """List saved sessions, newest first (a page at a time), branches under their parent.
+
+    Sessions are ordered by their last update; --limit (default 50) keeps the newest, --all
+    lists them all. A branch sits under its parent when both are listed.
+    """
     from debate.store import STATUSES
 
     if status is not None and status not in STATUSES:
         fail(f"unknown status {status!r} (one of: {', '.join(STATUSES)})", code=2)
+    page = None if everything else limit
     with store_errors():
         store = open_for_cli(db)
-        listing = store.scan_sessions(motion_id=motion, text=search, status=status)
-    infos = listing.sessions
+        listing = store.scan_sessions(motion_id=motion, text=search, status=status, limit=page)
+        infos = listing.sessions
+        total = (
+            store.count_sessions(motion_id=motion, text=search, status=status)
+            if page is not None and len(infos) + len(listing.damaged) == page
+            else len(infos)
+        )
     err.print(safe(f"database: {store.where}"), style="dim")
     if as_json:
         print_json([i.to_json() for i in infos])
     elif not infos:
         err.print("no saved sessions" + (" match" if motion or search or status else ""))
     else:
-        _print_sessions(infos)
+        out.print(_sessions_table(infos))
+    if total > len(infos) and not as_json:
+        err.print(f"showing the newest {len(infos)} of {total} sessions: --all lists every one")
     for sid, problem in listing.damaged:
         err.print(safe(f"session {sid} is damaged and was left out: {problem}"), style="red")
     if listing.damaged:
         raise typer.Exit(1)
 
 
-def _print_sessions(infos: list[SessionInfo]) -> None:
+def _sessions_table(infos: list[SessionInfo]) -> Table:
     table = Table(title="Saved sessions", title_justify="left")
     for col in ("id", "title", "motion", "seats", "turns", "status", "updated"):
         # Ids are typed back in other commands: never break them.
@@ -165,7 +191,7 @@ def _print_sessions(infos: list[SessionInfo]) -> None:
             safe(info.status),
             _local_time(info.updated),
         )
-    out.print(table)
+    return table
 
 
 def export(

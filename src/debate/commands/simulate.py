@@ -8,15 +8,12 @@ results are the same whatever the number of workers.
 from __future__ import annotations
 
 import math
-import multiprocessing
 import os
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.table import Table
 
 from debate.commands.common import (
     DbOption,
@@ -28,16 +25,20 @@ from debate.commands.common import (
     print_json,
     safe,
 )
-from debate.motions.model import Motion
-from debate.scripted.runner import GameSummary
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # loaded by the command itself: `debate --help` builds no motion model
+    from debate.motions.model import Motion
+    from debate.scripted.runner import GameSummary
     from debate.store import Store
 
 #: Below this many games one process is faster than starting a pool.
 POOL_FROM = 40
 #: Games per task sent to a worker (small enough for a smooth progress bar).
 MAX_CHUNK = 25
+#: Chunks queued per worker ahead of the one being read (bounds the games held in memory).
+IN_FLIGHT_PER_WORKER = 3
+#: Games saved per transaction by `simulate --save`.
+SAVE_BATCH = 20
 
 DirOption = Annotated[
     list[Path] | None,
@@ -92,8 +93,14 @@ def simulate(
     # Open the database before playing: a bad --db is bad input, found before the work.
     store = _open_for_saving(db) if save else None
 
-    with _progress(not as_json and err.is_terminal, games, "Playing") as advance:
-        results = run_games(m, chosen, seeds, n_workers, keep_events=save, progress=advance)
+    show = not as_json and err.is_terminal
+    with _progress(show, games, "Playing") as advance:
+        played = iter_games(m, chosen, seeds, n_workers, keep_events=save, progress=advance)
+        if store is None:
+            results = list(played)
+            saved: list[str] = []
+        else:  # each game is saved as it comes, then forgotten: memory stays flat
+            results, saved = _save_as_played(m, chosen, played, store)
     figures = {
         "motion": m.id,
         "seed": seed,
@@ -101,7 +108,7 @@ def simulate(
         **tournament.summarise(results, chosen),
     }
     if store is not None:
-        figures["saved"] = _save(m, chosen, results, store, show=not as_json and err.is_terminal)
+        figures["saved"] = saved
     if as_json:
         print_json(figures)
     else:
@@ -121,15 +128,32 @@ def run_games(
 ) -> list[GameSummary]:
     """Play one game per seed, in seed order, on ``workers`` processes; the summaries do not
     depend on ``workers`` (each game depends only on motion, seats and its seed)."""
+    return list(iter_games(motion, seats, seeds, workers, keep_events, progress))
+
+
+def iter_games(
+    motion: Motion,
+    seats: Mapping[str, str],
+    seeds: Iterable[int],
+    workers: int = 1,
+    keep_events: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[GameSummary]:
+    """:func:`run_games`, one game at a time, in seed order, as the games finish. At most a
+    few chunks per worker are in flight, so a slow consumer (saving) holds the workers back
+    instead of piling finished games up in memory."""
     seeds = list(seeds)
     advance = progress or (lambda _n: None)
     if workers <= 1 or len(seeds) < 2:
         _init_worker(motion, dict(seats), keep_events)
-        done = []
         for s in seeds:
-            done += _play_chunk([s])
+            yield from _play_chunk([s])
             advance(1)
-        return done
+        return
+    import multiprocessing
+    from collections import deque
+    from concurrent.futures import ProcessPoolExecutor
+
     size = max(1, min(MAX_CHUNK, math.ceil(len(seeds) / (workers * 4))))
     chunks = [seeds[i : i + size] for i in range(0, len(seeds), size)]
     # fork where there is one: workers start at once with the motion already in memory. The
@@ -143,12 +167,21 @@ def run_games(
         initializer=_init_worker,
         initargs=(motion, dict(seats), keep_events),
     ) as pool:
-        futures = [pool.submit(_play_chunk, chunk) for chunk in chunks]
-        results: list[GameSummary] = []
-        for future, chunk in zip(futures, chunks, strict=True):
-            results += future.result()
-            advance(len(chunk))
-    return results
+        pending = iter(chunks)
+        in_flight: deque[Any] = deque()
+        window = min(workers, len(chunks)) * IN_FLIGHT_PER_WORKER
+        for chunk in pending:
+            in_flight.append((pool.submit(_play_chunk, chunk), len(chunk)))
+            if len(in_flight) >= window:
+                break
+        while in_flight:
+            future, n = in_flight.popleft()
+            done = future.result()
+            nxt = next(pending, None)
+            if nxt is not None:
+                in_flight.append((pool.submit(_play_chunk, nxt), len(nxt)))
+            yield from done
+            advance(n)
 
 
 _WORKER: dict[str, Any] = {}
@@ -205,39 +238,49 @@ def _open_for_saving(db: str | None) -> Store:
         fail(e.message, code=e.exit_code)
 
 
-def _save(
-    motion: Motion,
-    seats: Mapping[str, str],
-    results: Sequence[GameSummary],
-    store: Store,
-    show: bool,
-) -> list[str]:
+def _save_as_played(
+    motion: Motion, seats: Mapping[str, str], games: Iterable[GameSummary], store: Store
+) -> tuple[list[GameSummary], list[str]]:
+    """Save each game as it is played, :data:`SAVE_BATCH` games per transaction, and keep
+    only its summary (the events go once saved)."""
+    from dataclasses import replace
+
     from debate.store import Seat, StoreError
 
+    seated = [
+        Seat(role=r, player=f"{motion.role_by_id[r].name} bot", kind="scripted", difficulty=d)
+        for r, d in seats.items()
+    ]
+    results: list[GameSummary] = []
     ids: list[str] = []
+    batch: list[GameSummary] = []
+
+    def flush() -> None:
+        ids.extend(
+            store.create_sessions(
+                motion,
+                seated,
+                [
+                    (g.seed, f"simulate {motion.id} seed {g.seed}", g.events or (), "finished")
+                    for g in batch
+                ],
+            )
+        )
+        batch.clear()
+
     try:
-        seated = [
-            Seat(role=r, player=f"{motion.role_by_id[r].name} bot", kind="scripted", difficulty=d)
-            for r, d in seats.items()
-        ]
-        with _progress(show, len(results), "Saving") as advance:
-            for game in results:
-                # One transaction per game: an interrupted save leaves whole games only.
-                info = store.create_session(
-                    motion,
-                    seated,
-                    game.seed,
-                    title=f"simulate {motion.id} seed {game.seed}",
-                    events=game.events or (),
-                    status="finished",
-                )
-                ids.append(info.id)
-                advance(1)
+        for game in games:
+            batch.append(game)
+            results.append(replace(game, events=None))
+            if len(batch) >= SAVE_BATCH:
+                flush()
+        if batch:
+            flush()
     except StoreError as e:
         fail(f"saving game {len(ids) + 1}: {e}", code=1)
     finally:
         store.close()
-    return ids
+    return results, ids
 
 
 # -- output ------------------------------------------------------------------------------
@@ -286,6 +329,8 @@ class _progress:
 
 
 def _render(motion: Motion, f: dict[str, Any]) -> None:
+    from rich.table import Table
+
     seats = ", ".join(f"{r}={d}" for r, d in f["seats"].items())
     out.print(
         f"[bold]{safe(motion.title)}[/] ({safe(motion.id)})\n"

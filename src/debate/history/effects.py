@@ -15,9 +15,9 @@ lists both for a turning point, so every screen and export says why the index mo
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 
-from debate.engine import Event, GameState
+from debate.engine import Event, GameState, fold
 from debate.history.timeline import TurningPoint
 from debate.history.transcript import criterion_name, entry_for
 
@@ -61,21 +61,32 @@ def consequences(before: GameState, after: GameState) -> list[str]:
     return out
 
 
-def turn_starts(states: Sequence[GameState]) -> list[int]:
-    """Points at which a turn began, plus the last point (the stretches turning points use)."""
-    marks = [k for k, s in enumerate(states) if s.actions_this_turn == 0]
-    last = len(states) - 1
+def turn_starts(states: Iterable[GameState]) -> list[int]:
+    """Points at which a turn began, plus the last point (the stretches turning points use).
+    Reads the states once, in order (a generator over a long session will do)."""
+    marks: list[int] = []
+    last = -1
+    for last, state in enumerate(states):
+        if state.actions_this_turn == 0:
+            marks.append(last)
     return marks if marks and marks[-1] == last else [*marks, last]
 
 
 def explain(
-    tp: TurningPoint, events: Sequence[Event], states: Sequence[GameState]
+    tp: TurningPoint,
+    events: Sequence[Event],
+    state_at: Callable[[int], GameState],
+    end: GameState,
 ) -> list[str]:
-    """Why the index moved over ``tp``: each event of the stretch and what it settled."""
-    end = states[-1]
+    """Why the index moved over ``tp``: each event of the stretch and what it settled.
+    ``state_at(k)`` gives the state after ``k`` events (only the stretch's first is asked
+    for: the rest are folded from it); ``end`` is the session's last state."""
     lines = []
+    state = state_at(tp.seq)
     for k in range(tp.seq, min(tp.end, len(events))):
         event = events[k]
         lines.append(f"{_name(end, event.actor)} {entry_for(event, end).summary}")
-        lines += consequences(states[k], states[k + 1])
+        after = fold(state.motion, [event], start=state)
+        lines += consequences(state, after)
+        state = after
     return lines

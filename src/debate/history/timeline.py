@@ -23,7 +23,7 @@ event costs one.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -69,6 +69,13 @@ class FoldCache:
             raise ValueError(f"event {event.seq} appended where {len(self.events)} was expected")
         self.events.append(event)
 
+    def seed(self, state: GameState) -> None:
+        """Remember a state already folded elsewhere (the store folds a session it loads):
+        ``state`` must be the fold of the first ``state.seq`` events of this session."""
+        if not 0 <= state.seq <= len(self.events):
+            raise ValueError(f"state at {state.seq} is outside 0..{len(self.events)}")
+        self._last = state
+
     def state_at(self, k: int) -> GameState:
         """The state after the first ``k`` events (0 <= k <= len(self))."""
         if not 0 <= k <= len(self.events):
@@ -88,6 +95,19 @@ class FoldCache:
                 self._snap_keys.insert(bisect_right(self._snap_keys, stop), stop)
         self._last = state
         return state
+
+    def iter_states(self, keep_every: int | None = None) -> Iterator[GameState]:
+        """Every state from 0 to the end, one at a time, folding each event once (for reports
+        over long sessions). None is kept, except every ``keep_every``-th as a snapshot, so
+        that :meth:`state_at` can reach any point afterwards in at most that many folds."""
+        state = self.state_at(0)
+        yield state
+        for event in self.events:
+            state = fold(self.motion, [event], start=state)
+            if keep_every and state.seq % keep_every == 0 and state.seq not in self._snaps:
+                self._snaps[state.seq] = state
+                self._snap_keys.insert(bisect_right(self._snap_keys, state.seq), state.seq)
+            yield state
 
     def states(self) -> list[GameState]:
         """Every state from 0 to the end, folding each event once (for traces and reports)."""

@@ -19,14 +19,15 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from debate.engine import Event, GameState
-from debate.history.effects import explain, turn_starts
+from debate.history.effects import explain
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
 from debate.history.transcript import entry_for
 from debate.motions import Motion
+from debate.report.memo import memoised
 from debate.report.results import RoleResult, index_contributions, role_results
 from debate.report.summaries import consequences
 from debate.scoring.game import GameScores, score_game, stress_state
-from debate.scoring.results import StressResult
+from debate.scoring.results import Scorecard, StressResult
 from debate.vocabulary.commitments import CONCESSION_KINDS, describe
 
 #: A function from a state to its scores (the real scorer, or a stand-in in tests).
@@ -204,21 +205,30 @@ def build_debrief(
     ``parent`` (the session a branch was made from) adds its index trace for comparison.
     """
     motion = session.motion
-    cache = FoldCache(motion, session.events, session.roles or None)
-    states = cache.states()
-    points = score_trace(states, scorer)
-    trace = tuple(p.deterrence_index for p in points)
-    criteria_ids = [c.id for c in points[-1].card.criteria]
-    by_point = [p.card.scores() for p in points]
-    criteria_traces = {cid: tuple(s.get(cid, 0.0) for s in by_point) for cid in criteria_ids}
+    scorer = memoised(scorer)  # once per distinct package: long sessions stay linear
     notes_by_point: dict[int, list[Note]] = {}
     for note in sorted(session.notes, key=lambda n: (n.point, n.created or datetime.min)):
         notes_by_point.setdefault(note.point, []).append(note)
 
+    # States are folded and scored one at a time and not kept: a 50,000-event session
+    # holds one state at a time, its scores shared between the points of one package.
+    cache = FoldCache(motion, session.events, session.roles or None)
+    # A snapshot every 1,024 events lets the turning points' explanations refold a little.
+    states = cache.iter_states(keep_every=1024)
+    before = next(states)
+    marks = [0] if before.actions_this_turn == 0 else []  # where each turn begins
+    first = scorer(before)
+    trace: list[float] = [first.deterrence_index]
+    cards = [first.card]
     turns: list[Turn] = []
     current: list[Entry] = []
-    for k, event in enumerate(session.events):
-        before, after = states[k], states[k + 1]
+    final, final_state = first, before
+    for k, (event, after) in enumerate(zip(session.events, states, strict=False)):
+        final, final_state = scorer(after), after
+        trace.append(final.deterrence_index)
+        cards.append(final.card)
+        if after.actions_this_turn == 0:
+            marks.append(k + 1)
         said = entry_for(event, after)  # the same wording as the debate table's transcript
         entry = Entry(
             number=k + 1,
@@ -249,29 +259,32 @@ def build_debrief(
                 )
             )
             current = []
+        before = after
+    criteria_traces = _criteria_traces(cards, [c.id for c in final.card.criteria])
 
-    final_state = states[-1]
-    final = points[-1]
     seats = tuple(_seat_line(motion, s) for s in session.seats) or tuple(
         _seat_line(motion, Seat(role=r, player="")) for r in final_state.roles
     )
     parent_trace = None
     if parent is not None and session.fork_point is not None:
-        parent_states = FoldCache(parent.motion, parent.events, parent.roles or None).states()
+        parent_states = FoldCache(parent.motion, parent.events, parent.roles or None).iter_states()
         parent_trace = ParentTrace(
             id=parent.id,
             title=parent.title,
             fork_point=session.fork_point,
-            trace=tuple(p.deterrence_index for p in score_trace(parent_states, scorer)),
+            trace=tuple(scorer(s).deterrence_index for s in parent_states),
         )
     players = {s.role: (s.player, not s.scripted) for s in seats}
     contributions = index_contributions((e.actor for e in session.events), trace)
     results = role_results(final_state, final, players, contributions)
     # One rule everywhere (the live debrief, the replay, the exports): a turning point is a
     # turn, a player's unit of play, and it says which events and effects moved the index.
-    marks = turn_starts(states)
+    if not marks or marks[-1] != len(trace) - 1:
+        marks.append(len(trace) - 1)  # the last point closes the last turn
     turning = turning_points({k: trace[k] for k in marks}, starts=marks)
-    why = {tp.seq: tuple(explain(tp, session.events, states)) for tp in turning}
+    why = {
+        tp.seq: tuple(explain(tp, session.events, cache.state_at, final_state)) for tp in turning
+    }
     return Debrief(
         turning_why=why,
         results=results,
@@ -297,7 +310,7 @@ def build_debrief(
         final=final,
         stress=stress(final_state) if final_state.finished else (),
         notes=tuple(sorted(session.notes, key=lambda n: (n.point, n.created or datetime.min))),
-        trace=trace,
+        trace=tuple(trace),
         criteria_traces=criteria_traces,
         turning=tuple(turning),
         finished=final_state.finished,
@@ -310,6 +323,21 @@ def build_debrief(
         status=session.status,
         criterion_names={c.id: c.name for c in final.card.criteria},
     )
+
+
+def _criteria_traces(
+    cards: Sequence[Scorecard], ids: Sequence[str]
+) -> dict[str, tuple[float, ...]]:
+    """Each criterion's score at every point; points of one package share their card, so
+    each card is read once."""
+    read: dict[int, dict[str, float]] = {}
+    by_point = []
+    for card in cards:
+        scores = read.get(id(card))
+        if scores is None:
+            scores = read[id(card)] = card.scores()
+        by_point.append(scores)
+    return {cid: tuple(s.get(cid, 0.0) for s in by_point) for cid in ids}
 
 
 def _seat_line(motion: Motion, seat: Seat) -> SeatLine:

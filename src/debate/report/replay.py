@@ -29,7 +29,15 @@ from dataclasses import replace
 from debate.engine import Event, GameState
 from debate.history.timeline import SNAPSHOT_EVERY, FoldCache, TurningPoint, turning_points
 from debate.report.debrief import Note, Scorer, SessionRecord
+from debate.report.memo import memoised
 from debate.scoring.game import GameScores, score_game
+
+#: Points scored between two checks of a ``stop`` request (a few milliseconds of work).
+STOP_CHECK_EVERY = 64
+
+
+class Stopped(Exception):
+    """The whole-session figures were abandoned at a point (see ``whole_session(stop=)``)."""
 
 
 class ReplaySession:
@@ -42,16 +50,20 @@ class ReplaySession:
         scorer: Scorer = score_game,
         every: int = SNAPSHOT_EVERY,
         parent: SessionRecord | None = None,
+        end: GameState | None = None,
     ) -> None:
         self.record = record
-        self.scorer = scorer
+        self.scorer = memoised(scorer)  # once per distinct package (report/memo.py)
         self.cache = FoldCache(record.motion, record.events, record.roles or None, every=every)
+        if end is not None:  # the end state, folded when the session was loaded
+            self.cache.seed(end)
         self.point = len(record.events)
         self.notes: list[Note] = sorted(record.notes, key=_note_key)
         self.parent = parent
         self._scores: dict[int, GameScores] = {}
         self._trace: list[float] | None = None
         self._parent_trace: list[float] | None = None
+        self._turning: dict[int, list[TurningPoint]] = {}
 
     # -- where the cursor is ---------------------------------------------------------------
     @property
@@ -137,15 +149,20 @@ class ReplaySession:
         seated = len(self.cache.roles)
         out: list[tuple[str, int]] = []
         turn = -1
-        for i, event in enumerate(self.events):
-            if i == 0 or event.actor != self.events[i - 1].actor:
+        index, first_turn = 0, 0  # the phase of the current turn, and the turn it starts at
+        previous = None
+        for event in self.events:
+            if event.actor != previous or turn < 0:
                 turn += 1
-            t = turn
-            for phase in phases:
-                if t < phase.rounds * seated or phase is phases[-1]:
-                    out.append((phase.id, t // seated + 1))
-                    break
-                t -= phase.rounds * seated
+                previous = event.actor
+                # Turns only move forward: walk the phases along with them.
+                while (
+                    index < len(phases) - 1
+                    and turn - first_turn >= phases[index].rounds * seated
+                ):
+                    first_turn += phases[index].rounds * seated
+                    index += 1
+            out.append((phases[index].id, (turn - first_turn) // seated + 1))
         return out
 
     def turn_delta(self, k: int | None = None) -> float:
@@ -182,42 +199,58 @@ class ReplaySession:
         return self._parent_trace
 
     def turning_points(self, top: int = 5) -> list[TurningPoint]:
-        """The turns that moved the index most (the same rule as the debriefs)."""
-        from debate.history.effects import turn_starts
+        """The turns that moved the index most (the same rule as the debriefs), computed once
+        per ``top``."""
+        found = self._turning.get(top)
+        if found is None:
+            from debate.history.effects import turn_starts
 
-        trace = self.trace()
-        marks = turn_starts(self.cache.states())
-        return turning_points({k: trace[k] for k in marks}, top=top, starts=marks)
+            trace = self.trace()
+            marks = turn_starts(self.cache.iter_states())
+            found = turning_points({k: trace[k] for k in marks}, top=top, starts=marks)
+            self._turning[top] = found
+        return list(found)
 
     def why(self, tp: TurningPoint) -> list[str]:
         """The events of a turning point and what they settled."""
         from debate.history.effects import explain
 
-        return explain(tp, self.events, self.cache.states())
+        end = self.cache.state_at(self.length)
+        return explain(tp, self.events, self.cache.state_at, end)
 
-    def _all_scores(self, progress: Callable[[int], None] | None = None) -> Iterator[GameScores]:
+    def _all_scores(
+        self,
+        progress: Callable[[int], None] | None = None,
+        stop: Callable[[], bool] | None = None,
+    ) -> Iterator[GameScores]:
         # Scores already known are reused; the others fold forward one event at a time
         # (the cache keeps the last state, so walking forward costs one fold per point).
         for k in range(self.length + 1):
+            if stop is not None and k % STOP_CHECK_EVERY == 0 and stop():
+                raise Stopped(k)
             if k not in self._scores:
                 self._scores[k] = self.scorer(self.cache.state_at(k))
             if progress is not None:
                 progress(k)
             yield self._scores[k]
 
-    def whole_session(self) -> tuple[list[GameScores], list[float] | None]:
+    def whole_session(
+        self, stop: Callable[[], bool] | None = None
+    ) -> tuple[list[GameScores], list[float] | None]:
         """Scores at every point, and the parent's index trace (for a branch), computed on
         caches of their own: safe to run in a worker thread while the cursor moves; hand
-        the result to :meth:`adopt` on the cursor's thread."""
+        the result to :meth:`adopt` on the cursor's thread. ``stop`` is asked every few
+        points whether to give up (a worker being cancelled): then :class:`Stopped` is
+        raised, so that quitting never waits for a long session's charts."""
         own = ReplaySession(self.record, scorer=self.scorer, every=self.cache.every)
-        points = list(own._all_scores())
+        points = list(own._all_scores(stop=stop))
         parent = None
         if self.parent is not None:
             other = ReplaySession(self.parent, scorer=self.scorer, every=self.cache.every)
             # The shared prefix has the same states: reuse its scores.
             fork = self.record.fork_point or 0
             other._scores.update({k: points[k] for k in range(min(fork, len(points) - 1) + 1)})
-            parent = other.trace()
+            parent = [p.deterrence_index for p in other._all_scores(stop=stop)]
         return points, parent
 
     def adopt(self, points: list[GameScores], parent_trace: list[float] | None) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from debate.report.debrief import Debrief, Note, Seat, SessionRecord, build_debrief
 
 if TYPE_CHECKING:
+    from debate.engine import GameState
     from debate.store.records import Annotation, LoadedSession
     from debate.store.repository import Store
 
@@ -44,6 +45,13 @@ def record_from_loaded(loaded: LoadedSession) -> SessionRecord:
 def load_record(store: Store, session_id: str) -> SessionRecord:
     """Load one session (raises the store's SessionNotFound if it does not exist)."""
     return record_from_loaded(store.load(session_id))
+
+
+def load_replay(store: Store, session_id: str) -> tuple[SessionRecord, GameState]:
+    """One session and the state its events fold to (the store folds them as it loads, to
+    refuse a session that no longer replays: the replay need not fold them again)."""
+    loaded = store.load(session_id)
+    return record_from_loaded(loaded), loaded.state
 
 
 def load_parent(store: Store, record: SessionRecord) -> SessionRecord | None:

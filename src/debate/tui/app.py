@@ -10,15 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from debate.play import GameController
 from debate.tui.commands import GameCommands
 from debate.tui.theme import HIGH_CONTRAST
+
+if TYPE_CHECKING:  # the engine and the store load with the first screen that needs them
+    from debate.play import GameController
 
 #: Seconds a scripted seat "thinks" before it acts (space skips the wait).
 SCRIPTED_DELAY = 0.8
@@ -196,6 +198,7 @@ class DebateApp(App[None]):
         self.push_screen(JoinedTableScreen(client))
 
     def resume(self, session_id: str) -> None:
+        from debate.play import GameController
         from debate.store import StoreError
 
         try:

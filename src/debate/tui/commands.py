@@ -8,7 +8,6 @@ from functools import partial
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from debate.tui.theme import THEMES
-from debate.tui.widgets.action_bar import ACTIONS
 
 Entry = tuple[str, Callable[[], object], str]
 
@@ -34,6 +33,8 @@ class GameCommands(Provider):
             out.append((f"Theme: {label}", partial(run, f"theme('{theme}')"), theme))
         act = getattr(self.screen, "action_act", None)
         if act is not None:
+            from debate.tui.widgets.action_bar import ACTIONS  # only with the table shown
+
             legal = set(self.screen.legal())  # type: ignore[attr-defined]
             for kind, (key, label) in ACTIONS.items():
                 note = f"key {key}" + ("" if kind in legal else " · not possible now")

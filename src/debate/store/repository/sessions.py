@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import secrets
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, insert, literal, select, update
+from sqlalchemy import Connection, delete, func, insert, literal, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from debate.store.convert import (
@@ -48,54 +48,58 @@ class SessionRows(StoreBase):
         events: Sequence[Event] = (),
         status: str = "active",
     ) -> SessionInfo:
-        """Save a new session (with no events yet, or with ``events`` already played: the
-        whole game in one transaction, so an interruption leaves nothing half-saved).
-        ``seats`` must make a legal game of ``motion`` (the engine's
-        :func:`~debate.engine.new_game` decides)."""
-        from debate.engine import IllegalAction, new_game
-
-        seats = tuple(seats)
-        for seat in seats:
-            if problem := seat.problem():
-                raise InvalidRequest(problem)
-        roles = [s.role for s in seats]
-        if len(set(roles)) != len(roles):
-            raise InvalidRequest("a role is seated twice")
-        try:
-            new_game(motion, roles)
-        except IllegalAction as e:
-            raise InvalidRequest(f"these seats cannot play {motion.id!r}: {e.reason}") from None
-        if problem := check_seed(seed):
-            raise InvalidRequest(problem)
+        """Save a new session. ``seats`` must make a legal game of ``motion`` (the engine's
+        :func:`~debate.engine.new_game` decides). ``events``, numbered from 0, are saved with
+        it in the same transaction (a game played elsewhere, saved whole); they are not
+        replayed here, as :meth:`append` does not replay them either."""
+        seats = _checked_seats(motion, seats)
         if (parent_id is None) != (fork_seq is None):
             raise InvalidRequest("parent_id and fork_seq go together")
-        if status not in STATUSES:
-            raise InvalidRequest(f"unknown status {status!r}")
-        if any(e.seq != i for i, e in enumerate(events)):
-            raise InvalidRequest("events must be numbered from 0 in order")
-        now = utc_now()
-        rows = [event_row(None, e, now) for e in events]
-        turns, last_actor = count_turns(e.actor for e in events)
         snapshot, digest = motion_to_snapshot(motion)
-        row = {
-            "title": clean_title(title or motion.title),
-            "motion_id": motion.id,
-            "motion_title": motion.title,
-            "motion_sha256": digest,
-            "seed": seed,
-            "status": status,
-            "created": now,
-            "updated": now,
-            "parent_id": parent_id,
-            "fork_seq": fork_seq,
-            "next_seq": len(rows),
-            "turns": turns,
-            "last_actor": last_actor,
-        }
-        session_id = self._insert_session(
-            lambda _conn: NewSession(row, seats, rows, snapshot=(digest, motion.id, snapshot))
-        )
+        new = _new_session(motion, digest, seats, seed, title, events, status)
+        new.row.update(parent_id=parent_id, fork_seq=fork_seq)
+        new = replace(new, snapshot=(digest, motion.id, snapshot))
+        session_id = self._insert_session(lambda _conn: new)
         return self.get(session_id)
+
+    @translate_errors
+    def create_sessions(
+        self,
+        motion: Motion,
+        seats: Sequence[Seat],
+        games: Sequence[tuple[int, str | None, Sequence[Event], str]],
+    ) -> list[str]:
+        """Save several whole games of one motion and seating, ``(seed, title, events,
+        status)`` each, in one transaction (rows inserted in bulk); return their ids, in
+        order. What `debate simulate --save` writes as games finish."""
+        if not games:
+            return []
+        seats = _checked_seats(motion, seats)
+        snapshot, digest = motion_to_snapshot(motion)
+        news = [_new_session(motion, digest, seats, *game) for game in games]
+        for attempt in range(5):
+            try:
+                with self._writing() as conn:
+                    self._save_snapshot(conn, digest, motion.id, snapshot)
+                    ids = [secrets.token_hex(4) for _ in news]
+                    while len(set(ids)) < len(ids) or conn.execute(
+                        select(SESSIONS.c.id).where(SESSIONS.c.id.in_(ids))
+                    ).first():
+                        ids = [secrets.token_hex(4) for _ in news]
+                    pairs = list(zip(news, ids, strict=True))
+                    conn.execute(insert(SESSIONS), [{**n.row, "id": i} for n, i in pairs])
+                    conn.execute(
+                        insert(SEATS),
+                        [seat_row(i, k, s) for i in ids for k, s in enumerate(seats)],
+                    )
+                    rows = [{**e, "session_id": i} for n, i in pairs for e in n.events]
+                    if rows:
+                        conn.execute(insert(EVENTS), rows)
+                    return ids
+            except IntegrityError:
+                if attempt == 4:
+                    raise
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def _insert_session(
         self,
@@ -191,66 +195,98 @@ class SessionRows(StoreBase):
         return info_from_row(row, seats_of(conn, session_id))
 
     def list_sessions(
-        self, motion_id: str | None = None, text: str | None = None, status: str | None = None
+        self,
+        motion_id: str | None = None,
+        text: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> list[SessionInfo]:
         """Sessions, most recently updated first. ``text`` matches (case-insensitively) the
-        id, the title, the motion's title or a player's name. Sessions whose rows are
-        damaged are left out (:meth:`scan_sessions` names them)."""
-        return self.scan_sessions(motion_id, text, status).sessions
+        id, the title, the motion's title or a player's name. ``limit`` and ``offset`` page
+        the list in the database: a page costs the same however many sessions are saved.
+        Sessions whose rows are damaged are left out (:meth:`scan_sessions` names them)."""
+        return self.scan_sessions(motion_id, text, status, limit, offset).sessions
 
     @translate_errors
     def scan_sessions(
-        self, motion_id: str | None = None, text: str | None = None, status: str | None = None
+        self,
+        motion_id: str | None = None,
+        text: str | None = None,
+        status: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
     ) -> SessionListing:
-        """:meth:`list_sessions`, plus the id of every session left out because a row of it
-        is damaged (a time that is not a time, a seat of an unknown kind...), and why."""
-        try:
-            infos = self._list_fast(motion_id, status)
-            damaged: list[tuple[str, str]] = []
-        except (ValueError, OverflowError):
-            infos, damaged = self._list_one_by_one(motion_id, status)
-        if text:
-            needle = text.casefold()
-            infos = [i for i in infos if needle in _haystack(i)]
-        return SessionListing(infos, damaged)
-
-    def _list_one_by_one(
-        self, motion_id: str | None, status: str | None
-    ) -> tuple[list[SessionInfo], list[tuple[str, str]]]:
-        query = select(SESSIONS.c.id)
-        if motion_id is not None:
-            query = query.where(SESSIONS.c.motion_id == motion_id)
-        if status is not None:
-            query = query.where(SESSIONS.c.status == status)
-        infos, damaged = [], []
+        """:meth:`list_sessions`, plus the id of every session of the page left out because
+        a row of it is damaged (a time that is not a time, a seat of an unknown kind...)."""
+        query = _filtered(
+            select(SESSIONS).order_by(SESSIONS.c.updated.desc(), SESSIONS.c.id),
+            motion_id, text, status,
+        )
+        in_python = bool(text) and not _sql_searchable(text or "")
+        if not in_python:
+            query = query.offset(offset) if offset else query
+            query = query.limit(limit) if limit is not None else query
         with self._reading() as conn:
-            for sid in conn.execute(query).scalars().all():
-                try:
-                    infos.append(self._info(conn, sid))
-                except (ValueError, OverflowError) as e:
-                    damaged.append((str(sid), clip(str(e).splitlines()[0] if str(e) else e, 120)))
-        infos.sort(key=lambda i: i.id)
-        infos.sort(key=lambda i: i.updated, reverse=True)
-        return infos, damaged
+            rows, unreadable = _read_rows(conn, query)
+            listing = self._with_seats(conn, rows)
+        if unreadable:
+            listing = SessionListing(listing.sessions, sorted(listing.damaged + unreadable))
+        if in_python:  # a needle SQL cannot fold like Python: filter, then page, here
+            found = [i for i in listing.sessions if text_matches(text, i)]
+            end = None if limit is None else offset + limit
+            return SessionListing(found[offset:end], listing.damaged)
+        return listing
 
-    def _list_fast(self, motion_id: str | None, status: str | None) -> list[SessionInfo]:
-        query = select(SESSIONS).order_by(SESSIONS.c.updated.desc(), SESSIONS.c.id)
-        seats_query = select(SEATS).order_by(SEATS.c.session_id, SEATS.c.position)
-        if motion_id is not None:
-            query = query.where(SESSIONS.c.motion_id == motion_id)
-            seats_query = seats_query.where(
-                SEATS.c.session_id.in_(
-                    select(SESSIONS.c.id).where(SESSIONS.c.motion_id == motion_id)
-                )
+    @translate_errors
+    def count_sessions(
+        self, motion_id: str | None = None, text: str | None = None, status: str | None = None
+    ) -> int:
+        """How many sessions :meth:`list_sessions` lists with these filters and no limit."""
+        if text and not _sql_searchable(text):
+            return len(self.list_sessions(motion_id, text, status))
+        query = _filtered(select(func.count()).select_from(SESSIONS), motion_id, text, status)
+        with self._reading() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    @translate_errors
+    def session_motions(self) -> list[tuple[str, str]]:
+        """(motion id, motion title) of every motion some saved session was played on."""
+        query = (
+            select(SESSIONS.c.motion_id, SESSIONS.c.motion_title)
+            .distinct()
+            .order_by(SESSIONS.c.motion_id, SESSIONS.c.motion_title)
+        )
+        with self._reading() as conn:
+            return [(r.motion_id, r.motion_title) for r in conn.execute(query)]
+
+    @staticmethod
+    def _with_seats(conn: Connection, rows: Sequence[Any]) -> SessionListing:
+        """Session rows with their seats; a session whose row or seats do not read is set
+        aside as damaged (with why) so that one bad row never hides the others."""
+        seats: dict[str, list[Seat]] = {}
+        damaged: dict[str, str] = {}
+        ids = [r.id for r in rows]
+        for start in range(0, len(ids), 500):  # bound the size of each IN (...) list
+            seats_query = (
+                select(SEATS)
+                .where(SEATS.c.session_id.in_(ids[start : start + 500]))
+                .order_by(SEATS.c.session_id, SEATS.c.position)
             )
-        if status is not None:
-            query = query.where(SESSIONS.c.status == status)
-        with self._reading() as conn:
-            rows = conn.execute(query).all()
-            seats: dict[str, list[Seat]] = {}
             for r in conn.execute(seats_query):
-                seats.setdefault(r.session_id, []).append(seat_from_row(r))
-        return [info_from_row(r, seats.get(r.id, [])) for r in rows]
+                try:
+                    seats.setdefault(r.session_id, []).append(seat_from_row(r))
+                except (ValueError, OverflowError) as e:
+                    damaged.setdefault(str(r.session_id), _why(e))
+        infos = []
+        for r in rows:
+            if str(r.id) in damaged:
+                continue
+            try:
+                infos.append(info_from_row(r, seats.get(r.id, [])))
+            except (ValueError, OverflowError) as e:
+                damaged[str(r.id)] = _why(e)
+        return SessionListing(infos, sorted(damaged.items()))
 
     @translate_errors
     def set_status(self, session_id: str, status: str) -> None:
@@ -304,6 +340,60 @@ class NewSession:
     snapshot: tuple[str, str, str] | None = None  # (sha256, motion id, text) to store
 
 
+def _checked_seats(motion: Motion, seats: Sequence[Seat]) -> tuple[Seat, ...]:
+    from debate.engine import IllegalAction, new_game
+
+    seats = tuple(seats)
+    for seat in seats:
+        if problem := seat.problem():
+            raise InvalidRequest(problem)
+    roles = [s.role for s in seats]
+    if len(set(roles)) != len(roles):
+        raise InvalidRequest("a role is seated twice")
+    try:
+        new_game(motion, roles)
+    except IllegalAction as e:
+        raise InvalidRequest(f"these seats cannot play {motion.id!r}: {e.reason}") from None
+    return seats
+
+
+def _new_session(
+    motion: Motion,
+    digest: str,
+    seats: tuple[Seat, ...],
+    seed: int,
+    title: str | None,
+    events: Sequence[Event] = (),
+    status: str = "active",
+) -> NewSession:
+    """The rows of a new session (no parent), with its events."""
+    if problem := check_seed(seed):
+        raise InvalidRequest(problem)
+    if status not in STATUSES:
+        raise InvalidRequest(f"unknown status {status!r}")
+    for seq, event in enumerate(events):
+        if event.seq != seq:
+            raise InvalidRequest(f"event {seq} has seq {event.seq}")
+    now = utc_now()
+    turns, last_actor = count_turns(e.actor for e in events)
+    row = {
+        "title": clean_title(title or motion.title),
+        "motion_id": motion.id,
+        "motion_title": motion.title,
+        "motion_sha256": digest,
+        "seed": seed,
+        "status": status,
+        "created": now,
+        "updated": now,
+        "parent_id": None,
+        "fork_seq": None,
+        "next_seq": len(events),
+        "turns": turns,
+        "last_actor": last_actor,
+    }
+    return NewSession(row, seats, events=[event_row(None, e, now) for e in events])
+
+
 def clean_title(title: str) -> str:
     title = " ".join(title.split())
     if not title:
@@ -311,6 +401,63 @@ def clean_title(title: str) -> str:
     if problem := name_problem(title):
         raise InvalidRequest(f"a session title: {problem}")
     return title[:_MAX_TITLE]
+
+
+def _read_rows(conn: Connection, query: Any) -> tuple[list[Any], list[tuple[str, str]]]:
+    """The session rows ``query`` selects; if one does not read (the driver converts a
+    damaged time as it fetches), they are read one by one and the damaged ones set aside."""
+    try:
+        return list(conn.execute(query).all()), []
+    except (ValueError, OverflowError):
+        pass
+    rows, damaged = [], []
+    for sid in conn.execute(query.with_only_columns(SESSIONS.c.id)).scalars().all():
+        try:
+            rows.append(conn.execute(select(SESSIONS).where(SESSIONS.c.id == sid)).one())
+        except (ValueError, OverflowError) as e:
+            damaged.append((str(sid), _why(e)))
+    return rows, damaged
+
+
+def _why(error: Exception) -> str:
+    """The first line of what went wrong reading a row, short enough for a listing."""
+    text = str(error)
+    return clip(text.splitlines()[0] if text else type(error).__name__, 120)
+
+
+def text_matches(text: str | None, info: SessionInfo) -> bool:
+    """Whether ``text`` is found (case-folded) in the session's id, title, motion or players."""
+    return not text or text.casefold() in _haystack(info)
+
+
+def _sql_searchable(text: str) -> bool:
+    """Whether SQL's lower() folds ``text`` as Python's casefold() does (ASCII only: SQLite
+    lowers ASCII letters alone); other needles are matched in Python."""
+    return text.isascii() and text.casefold() == text.lower()
+
+
+def _filtered(query: Any, motion_id: str | None, text: str | None, status: str | None) -> Any:
+    if motion_id is not None:
+        query = query.where(SESSIONS.c.motion_id == motion_id)
+    if status is not None:
+        query = query.where(SESSIONS.c.status == status)
+    if text and _sql_searchable(text):
+        needle = text.lower()
+
+        def has(column: Any) -> Any:
+            return func.lower(column).contains(needle, autoescape=True)
+
+        players = select(SEATS.c.session_id).where(has(SEATS.c.player))
+        query = query.where(
+            or_(
+                has(SESSIONS.c.id),
+                has(SESSIONS.c.title),
+                has(SESSIONS.c.motion_title),
+                has(SESSIONS.c.motion_id),
+                SESSIONS.c.id.in_(players),
+            )
+        )
+    return query
 
 
 def _haystack(info: SessionInfo) -> str:

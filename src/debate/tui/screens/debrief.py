@@ -43,7 +43,7 @@ def outcome_renderable(game: GameController) -> RenderableType:
         line.append(f"{p.before:.1f} → {p.after:.1f} ")
         line.append_text(signed(p.delta))
         parts.append(line)
-        for why in explain(p, game.events, game.states):
+        for why in explain(p, game.events, game.states.__getitem__, game.states[-1]):
             parts.append(Text(f"    {why}", style="dim"))
     if state.finished:
         table = Table(title="Stress test", title_justify="left", box=None, expand=True)

@@ -24,9 +24,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, OptionList, Static, TabbedContent, TabPane
+from textual.worker import get_current_worker
 
+from debate.engine import GameState
 from debate.report.debrief import Scorer, SessionRecord
-from debate.report.replay import ReplaySession
+from debate.report.replay import ReplaySession, Stopped
 from debate.scoring.game import GameScores, score_game
 from debate.tui.screens.replay_dialogs import (
     BranchChoice,
@@ -101,9 +103,10 @@ class ReplayScreen(ReplayNotes):
         export_dir: Path | None = None,
         start: int | None = None,
         background_trace: bool = True,
+        end: GameState | None = None,
     ) -> None:
         super().__init__()
-        self.replay = ReplaySession(record, scorer=scorer, parent=parent)
+        self.replay = ReplaySession(record, scorer=scorer, parent=parent, end=end)
         self.record = record
         self._store = store
         self.export_dir = export_dir or Path("debriefs")
@@ -180,8 +183,15 @@ class ReplayScreen(ReplayNotes):
     # -- the whole-session figures, computed off the interface's thread -------------------
     @work(thread=True, exclusive=True, group="replay-trace")
     def _compute_trace(self) -> None:
-        points, parent = self.replay.whole_session()
-        self.app.call_from_thread(self._trace_done, points, parent)
+        # Cancelled (the screen closed, the app quitting): stop within a few points, so
+        # that nobody waits for the charts of a long session.
+        worker = get_current_worker()
+        try:
+            points, parent = self.replay.whole_session(stop=lambda: worker.is_cancelled)
+        except Stopped:
+            return
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._trace_done, points, parent)
 
     def _trace_done(self, points: list[GameScores], parent: list[float] | None) -> None:
         replay = self.replay
@@ -314,6 +324,9 @@ class ReplayScreen(ReplayNotes):
 
     def action_turning(self) -> None:
         """Jump to the point after the next turning point (wrapping round)."""
+        if not self.trace_ready:  # never score the whole session on the interface's thread
+            self.notify("The turning points are still being computed.", markup=False)
+            return
         points = [tp.seq + 1 for tp in self.replay.turning_points()]
         if not points:
             self.notify("The index never moved much.", markup=False)
@@ -404,24 +417,32 @@ class ReplayScreen(ReplayNotes):
 
 
 def open_replay_screen(
-    app: Any, session_id: str, start: int | None = None, confirmed: bool = False
+    app: Any,
+    session_id: str,
+    start: int | None = None,
+    confirmed: bool = False,
+    loaded: tuple[SessionRecord, GameState] | None = None,
 ) -> bool:
     """Load ``session_id`` (and its parent, for a branch) from ``app.store`` and show its
-    replay; on failure say why in a notification and return False.
+    replay; on failure say why in a notification and return False. ``loaded`` (the record
+    and its end state), when the caller has loaded the session already (`debate replay`),
+    is not loaded again.
 
     A session still being played shows private briefs: unless ``confirmed`` (the CLI's
     ``--instructor``), a dialog names what the replay would reveal and asks first.
     """
     from debate.report.privacy import still_played, what_it_reveals
-    from debate.report.saved import load_parent, load_record
+    from debate.report.saved import load_parent, load_replay
 
     try:
-        record = load_record(app.store, session_id)
+        if loaded is None or loaded[0].id != session_id:
+            loaded = load_replay(app.store, session_id)
+        record, end = loaded
         parent = load_parent(app.store, record)
     except Exception as e:  # a missing or damaged session: words, not a traceback
         app.notify(str(e), title="Cannot replay", severity="error", markup=False)
         return False
-    screen = ReplayScreen(record, parent=parent, start=start)
+    screen = ReplayScreen(record, parent=parent, start=start, end=end)
     if confirmed or not still_played(record.status):
         app.push_screen(screen)
         return True

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import Any, overload
 
 from rich.console import Group, RenderableType
 from rich.text import Text
@@ -16,24 +17,59 @@ from debate.tui.widgets.strip_view import Block
 from debate.tui.widgets.timeline import TimelineRow
 
 
-def timeline_rows(replay: ReplaySession) -> list[TimelineRow]:
-    """One row per point: the start, then each event (summaries, never player text)."""
-    motion = replay.record.motion
-    end = replay.cache.state_at(replay.length)  # ids in summaries are stable: use the end
-    vote_phases = {p.id for p in motion.phases if p.actions == ("vote",)}
-    rows = [TimelineRow(0, "", "", "·", "start of the session")]
-    for event, (phase, rnd) in zip(replay.events, replay.event_rounds(), strict=True):
+def timeline_rows(replay: ReplaySession) -> Sequence[TimelineRow]:
+    """One row per point: the start, then each event (summaries, never player text). Rows
+    are made when first shown: opening a long session costs the rows on screen."""
+    return TimelineRows(replay)
+
+
+class TimelineRows(Sequence[TimelineRow]):
+    """:func:`timeline_rows`, computed on demand and kept."""
+
+    def __init__(self, replay: ReplaySession) -> None:
+        self.replay = replay
+        start = TimelineRow(0, "", "", "·", "start of the session")
+        self._rows: dict[int, TimelineRow] = {0: start}
+        self._rounds: list[tuple[str, int]] | None = None
+        self._votes = {p.id for p in replay.record.motion.phases if p.actions == ("vote",)}
+
+    def __len__(self) -> int:
+        return self.replay.length + 1
+
+    @overload
+    def __getitem__(self, k: int) -> TimelineRow: ...
+
+    @overload
+    def __getitem__(self, k: slice) -> list[TimelineRow]: ...
+
+    def __getitem__(self, k: int | slice) -> TimelineRow | list[TimelineRow]:
+        if isinstance(k, slice):
+            return [self[i] for i in range(*k.indices(len(self)))]
+        if k < 0:
+            k += len(self)
+        if not 0 <= k < len(self):
+            raise IndexError(k)
+        row = self._rows.get(k)
+        if row is None:
+            row = self._rows[k] = self._make(k)
+        return row
+
+    def _make(self, point: int) -> TimelineRow:
+        replay = self.replay
+        if self._rounds is None:
+            self._rounds = replay.event_rounds()  # one pass over the actors: cheap
+        motion = replay.record.motion
+        event = replay.events[point - 1]
+        phase, rnd = self._rounds[point - 1]
         spec = motion.role_by_id.get(event.actor)
-        rows.append(
-            TimelineRow(
-                point=event.seq + 1,
-                round="vote" if phase in vote_phases else f"R{rnd}",
-                role=event.actor,
-                symbol=spec.symbol if spec else "?",
-                summary=entry_for(event, end).summary,
-            )
+        end = replay.cache.state_at(replay.length)  # ids in summaries are stable: the end's
+        return TimelineRow(
+            point=point,
+            round="vote" if phase in self._votes else f"R{rnd}",
+            role=event.actor,
+            symbol=spec.symbol if spec else "?",
+            summary=entry_for(event, end).summary,
         )
-    return rows
 
 
 def scores_blocks(motion: Any, score: GameScores, delta: float | None) -> list[Block]:

@@ -1,7 +1,9 @@
 """Saved sessions for replay: filter by motion and by text, branches shown under their parent.
 
 A branch whose parent is filtered out (or was deleted) is listed at the top level, saying
-which session it came from.
+which session it came from. The list is read a page at a time from the database (newest
+first; ctrl+n reads the next page), and the search runs in the database once typing pauses,
+so neither depends on how many sessions are saved.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ from debate.store.branches import branch_forest
 from debate.tui.text import literal, shown
 
 ALL_MOTIONS = "__all__"
+#: Sessions read per page.
+PAGE = 100
+#: Seconds of quiet in the search box before the list is searched again.
+DEBOUNCE = 0.15
 
 
 def session_label(info: Any) -> Text:
@@ -58,11 +64,15 @@ class ReplaySessionsScreen(Screen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("ctrl+f", "focus_search", "Search"),
+        Binding("ctrl+n", "more", "More sessions"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self.shown: list[str] = []  # session ids in the tree, depth first
+        self.limit = PAGE  # sessions listed (grows a page at a time)
+        self.more = False  # whether the filters match more sessions than are listed
+        self._search_timer: Any = None
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -88,11 +98,10 @@ class ReplaySessionsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "Replay"
         try:
-            infos = self._store().list_sessions()
+            motions = self._store().session_motions()
         except Exception as e:  # a store that cannot open says why, in words
             self._note(f"Cannot read saves: {e}")
             return
-        motions = sorted({(i.motion_id, i.motion_title) for i in infos})
         self.query_one("#replay-motion", Select).set_options(
             [(literal(f"{mid}: {title}"), mid) for mid, title in motions]
         )
@@ -111,10 +120,15 @@ class ReplaySessionsScreen(Screen[None]):
         motion = self.query_one("#replay-motion", Select).value
         motion_id = motion if isinstance(motion, str) else None
         try:
-            infos = self._store().list_sessions(motion_id=motion_id, text=search)
+            # One more than the page: whether there is a next page, without counting.
+            infos = self._store().list_sessions(
+                motion_id=motion_id, text=search, limit=self.limit + 1
+            )
         except Exception as e:
             self._note(f"Cannot read saves: {e}")
             return
+        self.more = len(infos) > self.limit
+        infos = infos[: self.limit]
         tree = self.query_one("#replay-sessions", Tree)
         tree.clear()
         self.shown = []
@@ -137,14 +151,31 @@ class ReplaySessionsScreen(Screen[None]):
         if infos:
             tree.cursor_line = 0  # Enter opens the first session straight away
         filtered = search is not None or motion_id is not None
-        self._note(
-            ("No session matches." if filtered else "No saved session yet.") if not infos else ""
-        )
+        if not infos:
+            self._note("No session matches." if filtered else "No saved session yet.")
+        elif self.more:
+            self._note(f"The newest {len(infos)} sessions: ctrl+n lists {PAGE} more.")
+        else:
+            self._note("")
 
     @on(Input.Changed, "#replay-search")
+    def _search_changed(self) -> None:
+        # Searched once typing pauses: a keystroke costs nothing but restarting the timer.
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(DEBOUNCE, self._first_page)
+
     @on(Select.Changed, "#replay-motion")
-    def _filters_changed(self) -> None:
+    def _first_page(self) -> None:
+        self._search_timer = None
+        self.limit = PAGE
         self.refill()
+
+    def action_more(self) -> None:
+        """List the next page of sessions."""
+        if self.more:
+            self.limit += PAGE
+            self.refill()
 
     @on(Input.Submitted, "#replay-search")
     def _search_done(self) -> None:

@@ -1,4 +1,8 @@
-"""Saved sessions: Continue (games still being played) and Replay (all of them)."""
+"""Saved sessions: Continue (games still being played) and Replay (all of them).
+
+The list is read from the database a page at a time, newest first; its last line, when
+more sessions are saved, reads the next page.
+"""
 
 from __future__ import annotations
 
@@ -10,10 +14,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets.option_list import Option, OptionDoesNotExist
 
 from debate.tui.styles import APP_TCSS
 from debate.tui.text import shown
+
+#: Sessions read per page; the option that reads the next one.
+PAGE = 100
+MORE = "__more__"
 
 TITLES = {
     "continue": "Continue a saved game (Enter resumes it)",
@@ -36,6 +44,14 @@ def session_label(info: Any) -> Text:
     return shown(out)
 
 
+def _has(listing: OptionList, option_id: str) -> bool:
+    try:
+        listing.get_option_index(option_id)
+    except OptionDoesNotExist:
+        return False
+    return True
+
+
 class SessionsScreen(Screen[None]):
     CSS_PATH = APP_TCSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.pop_screen", "Back")]
@@ -53,17 +69,10 @@ class SessionsScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        app: Any = self.app
         listing = self.query_one("#session-list", OptionList)
-        try:
-            status = "active" if self.purpose == "continue" else None
-            infos = app.store.list_sessions(status=status)
-        except Exception as e:  # a store that cannot open says why, in words
-            self.query_one("#session-note", Static).update(Text(f"Cannot read saves: {e}"))
+        infos = self._read_page()
+        if infos is None:
             return
-        for info in infos:
-            self.ids.append(info.id)
-            listing.add_option(Option(session_label(info), id=info.id))
         if infos:
             listing.highlighted = 0
         else:
@@ -71,10 +80,37 @@ class SessionsScreen(Screen[None]):
             self.query_one("#session-note", Static).update(Text(empty, style="dim italic"))
         listing.focus()
 
+    def _read_page(self) -> list[Any] | None:
+        """Add the next page of sessions to the list (None: the store cannot be read)."""
+        app: Any = self.app
+        listing = self.query_one("#session-list", OptionList)
+        try:
+            status = "active" if self.purpose == "continue" else None
+            infos = app.store.list_sessions(status=status, limit=PAGE + 1, offset=len(self.ids))
+        except Exception as e:  # a store that cannot open says why, in words
+            self.query_one("#session-note", Static).update(Text(f"Cannot read saves: {e}"))
+            return None
+        if _has(listing, MORE):
+            listing.remove_option(MORE)
+        for info in infos[:PAGE]:
+            self.ids.append(info.id)
+            listing.add_option(Option(session_label(info), id=info.id))
+        if len(infos) > PAGE:
+            listing.add_option(
+                Option(Text(f"… more sessions (Enter lists {PAGE} more)", style="dim"), id=MORE)
+            )
+        return infos
+
     @on(OptionList.OptionSelected, "#session-list")
     def _chosen(self, event: OptionList.OptionSelected) -> None:
         session_id = event.option.id
         if session_id is None:
+            return
+        if session_id == MORE:
+            listing = self.query_one("#session-list", OptionList)
+            first_new = len(self.ids)
+            self._read_page()
+            listing.highlighted = first_new
             return
         app: Any = self.app
         if self.purpose == "continue":

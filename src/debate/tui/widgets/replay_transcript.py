@@ -12,6 +12,7 @@ the latest :data:`WINDOW` events.
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from collections.abc import Sequence
 from typing import ClassVar
 
@@ -54,7 +55,8 @@ class ReplayTranscript(Widget, can_focus=True):
         self.point = 0
         self.page_start = 0  # first event on the current page
         self.back = 0  # lines scrolled back from the page (0: the page itself)
-        self._entries: dict[tuple[int, int], list[Strip]] = {}
+        # Least recently used entries are dropped first once the cache is full.
+        self._entries: OrderedDict[tuple[int, int], list[Strip]] = OrderedDict()
         self._lines: list[Strip] | None = None
 
     def load(self, events: Sequence[Event], end: GameState) -> None:
@@ -68,6 +70,7 @@ class ReplayTranscript(Widget, can_focus=True):
         if point == self.point and not self.back:
             return
         old = self._lines
+        old_point = self.point
         old_start, self.point, self.back = self.page_start, point, 0
         height, width = self.size.height, self.size.width
         if height <= 0 or width <= 0 or old is None:
@@ -75,10 +78,13 @@ class ReplayTranscript(Widget, can_focus=True):
             self._lines = None
             self.refresh()
             return
-        if point < self.page_start + (1 if point else 0) or self._page_length(width) > height:
-            # Off this page: back in time, fill a page that ends at the point; forward,
-            # start a page with a third of context above the new entry.
-            self._repage(point, height, width, fill=point < old_start + 1)
+        if point < self.page_start + (1 if point else 0) or not self._fits(
+            self.page_start, point, width, height
+        ):
+            # Off this page: back in time, or a jump, fill a page that ends at the point (as
+            # opening the replay there would); one step forward starts a page with a third
+            # of context above the new entry.
+            self._repage(point, height, width, fill=point < old_start + 1 or point > old_point + 1)
             self._lines = None
             self.refresh()
             return
@@ -92,8 +98,20 @@ class ReplayTranscript(Widget, can_focus=True):
         if last > changed:
             self.refresh(Region(0, changed, width, last - changed))
 
-    def _page_length(self, width: int) -> int:
-        return len(self._page(self.page_start, self.point, width))
+    def _fits(self, start: int, point: int, width: int, height: int) -> bool:
+        """Whether the page from ``start`` to ``point`` fits in ``height`` lines. Stops at the
+        first entry that overflows, so a far jump renders a page's worth, not the events
+        between (a jump to the end of a 50,000-event session costs one page)."""
+        if point - start > height:  # every entry takes at least one line
+            return False
+        used = 1 if start > 0 else 0
+        if point == 0:
+            used += 1
+        for seq in range(start, point):
+            used += len(self._entry_strips(seq, width))
+            if used > height:
+                return False
+        return True
 
     def _repage(self, point: int, height: int, width: int, fill: bool) -> None:
         """Choose the first event of the page that shows ``point``."""
@@ -111,9 +129,11 @@ class ReplayTranscript(Widget, can_focus=True):
     def _entry_strips(self, seq: int, width: int) -> list[Strip]:
         key = (seq, width)
         strips = self._entries.get(key)
-        if strips is None:
-            if len(self._entries) > _CACHE_LIMIT:
-                self._entries.clear()
+        if strips is not None:
+            self._entries.move_to_end(key)
+        else:
+            while len(self._entries) >= _CACHE_LIMIT:
+                self._entries.popitem(last=False)
             assert self.end is not None
             text = render_entry(self.motion, entry_for(self.events[seq], self.end))
             strips = self._to_strips(text, width)

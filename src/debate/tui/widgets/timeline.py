@@ -73,7 +73,7 @@ class Timeline(ScrollView, can_focus=False):
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.rows: list[TimelineRow] = []
+        self.rows: Sequence[TimelineRow] = ()
         self.indexes: Sequence[float] = ()
         self.noted: set[int] = set()
         self.role_colours: dict[str, str] = {}
@@ -82,8 +82,9 @@ class Timeline(ScrollView, can_focus=False):
 
     # -- content -----------------------------------------------------------------------------
     def load(self, rows: Sequence[TimelineRow], noted: set[int], styles: dict[str, str]) -> None:
-        """Set the lines (plain data: nothing is rendered until it is on screen)."""
-        self.rows = list(rows)
+        """Set the lines (plain data: nothing is rendered until it is on screen). ``rows`` is
+        kept as given, and read by index: it may make its rows when first asked."""
+        self.rows = rows
         self.noted = set(noted)
         self.role_colours = dict(styles)
         self._strips.clear()

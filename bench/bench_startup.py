@@ -1,0 +1,229 @@
+"""Benchmark: the ``debate`` program started as a user starts it, whole processes (issue 15).
+
+Every figure is a median over ``--repeat`` runs of a fresh process (compiled bytecode, a
+warm disk cache: one unmeasured run of each first), with its baseline measured in the same
+run, interleaved, so that the ratios hold whatever else the machine is doing.
+
+1. Screens, in a pseudo-terminal (80x24, as a terminal emulator would give): from starting
+   the process to the screen being painted, detected by reading what the program writes to
+   the terminal for a string of that screen; peak memory (max RSS) of the process too.
+
+   * ``debate`` to the lobby painted, against a minimal Textual app (one Static) run the
+     same way. Goal: <= 1.5x.
+   * ``debate play guarantees --as kyiv`` to the debate table painted, same baseline.
+     Goal: <= 2x.
+
+2. Commands, output to a pipe, against ``python -c "from pydantic import BaseModel; import
+   rich.console, rich.table, tomllib"``: ``debate --help`` and ``debate motions list``
+   (goal <= 1.5x), ``debate score FILE`` (goal <= 2x), and ``debate sessions`` on an empty
+   database (reported).
+
+    python bench/bench_startup.py [--repeat 15] [--only lobby,play,commands]
+
+Nothing here is a pass/fail test: it prints the figures and whether each goal is met.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import fcntl
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import tempfile
+import termios
+import textwrap
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+
+MINIMAL_APP = textwrap.dedent(
+    """
+    from textual.app import App, ComposeResult
+    from textual.widgets import Static
+
+    class MinimalApp(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("Hello from a minimal app")
+
+    MinimalApp().run()
+    """
+)
+BASELINE_IMPORTS = "from pydantic import BaseModel; import rich.console, rich.table, tomllib"
+PACKAGE = """\
+title = "Bench package"
+protected = "ua"
+aggressor = "ru"
+
+[[parties]]
+id = "us"
+name = "United States"
+tier = "superpower"
+nuclear = true
+
+[[parties]]
+id = "ua"
+name = "Ukraine"
+tier = "protected_party"
+
+[[parties]]
+id = "ru"
+name = "Russia"
+tier = "aggressor"
+nuclear = true
+
+[[commitments]]
+kind = "troops"
+by = "us"
+size = 60000
+basis = "statute"
+"""
+
+
+def _debate_exe() -> str:
+    exe = Path(PYTHON).with_name("debate")
+    return str(exe) if exe.exists() else "debate"
+
+
+def in_terminal(argv: Sequence[str], marker: bytes, env: dict[str, str], timeout: float = 30.0
+                ) -> tuple[float, float]:
+    """Seconds until ``marker`` appears in what ``argv`` writes to a pseudo-terminal, and the
+    process's peak RSS in MiB. The process is ended once the marker is seen."""
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    start = time.perf_counter()
+    proc = subprocess.Popen(
+        argv, stdin=slave, stdout=slave, stderr=slave, env=env, close_fds=True,
+        start_new_session=True, cwd=env.get("BENCH_CWD", str(ROOT)),
+    )
+    os.close(slave)
+    seen = b""
+    elapsed = float("nan")
+    try:
+        while time.perf_counter() - start < timeout:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            seen += chunk
+            if marker in seen:
+                elapsed = time.perf_counter() - start
+                break
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        _, _, usage = os.wait4(proc.pid, 0)
+        proc.returncode = -9
+        os.close(master)
+    if elapsed != elapsed:
+        raise SystemExit(f"{' '.join(argv)}: {marker!r} not seen in {timeout:.0f} s; got "
+                         f"{seen[-400:]!r}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def timed_child(argv: Sequence[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds for ``argv`` to run to the end (output discarded) and its peak RSS (MiB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+                            cwd=str(ROOT))
+    assert proc.stderr is not None
+    errs = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    elapsed = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} failed ({proc.returncode}): {errs.decode()[-400:]}")
+    return elapsed, usage.ru_maxrss / 1024
+
+
+def compare(name: str, runs: dict[str, list[tuple[float, float]]], goal: float | None) -> None:
+    base_key, *others = list(runs)
+    base = statistics.median(t for t, _ in runs[base_key])
+    base_mem = statistics.median(m for _, m in runs[base_key])
+    print(f"\n{name}")
+    print(f"  {base_key:<44} {base * 1000:7.0f} ms  {base_mem:6.1f} MiB  (baseline)")
+    for key in others:
+        t = statistics.median(x for x, _ in runs[key])
+        m = statistics.median(y for _, y in runs[key])
+        ratio = t / base
+        verdict = "" if goal is None else (" met" if ratio <= goal else " NOT met")
+        goal_text = "" if goal is None else f"  goal <= {goal}x:{verdict}"
+        print(f"  {key:<44} {t * 1000:7.0f} ms  {m:6.1f} MiB  {ratio:5.2f}x{goal_text}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    parser.add_argument("--only", default="lobby,play,commands")
+    args = parser.parse_args()
+    only = set(args.only.split(","))
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-startup-"))
+    app_file = tmp / "minimal_app.py"
+    app_file.write_text(MINIMAL_APP)
+    package = tmp / "package.toml"
+    package.write_text(PACKAGE)
+    env = dict(os.environ, TERM="xterm-256color", COLUMNS="80", LINES="24",
+               DEBATE_DB=str(tmp / "bench.db"))
+    env.pop("TEXTUAL", None)
+    subprocess.run([PYTHON, "-m", "compileall", "-q", str(ROOT / "src")], check=False)
+    minimal = ([PYTHON, str(app_file)], b"Hello from a minimal app")
+
+    def run_screens(label: str, target: tuple[list[str], bytes], goal: float) -> None:
+        subjects = {"minimal Textual app": minimal, label: target}
+        for argv, marker in subjects.values():  # warm the disk cache and bytecode
+            in_terminal(argv, marker, env)
+        runs: dict[str, list[tuple[float, float]]] = {k: [] for k in subjects}
+        for _ in range(args.repeat):
+            for key, (argv, marker) in subjects.items():
+                runs[key].append(in_terminal(argv, marker, env))
+        compare(f"{label}, whole process in a pseudo-terminal (median of {args.repeat})",
+                runs, goal)
+
+    if "lobby" in only:
+        run_screens("debate -> lobby painted", ([_debate_exe()], b"Replay a saved session"), 1.5)
+    if "play" in only:
+        run_screens("debate play guarantees --as kyiv -> table",
+                    ([_debate_exe(), "play", "guarantees", "--as", "kyiv", "--seed", "1"],
+                     b"1 Package"), 2.0)
+    if "commands" in only:
+        commands: dict[str, tuple[list[str], float | None]] = {
+            "debate --help": ([_debate_exe(), "--help"], 1.5),
+            "debate motions list": ([_debate_exe(), "motions", "list"], 1.5),
+            "debate score FILE": ([_debate_exe(), "score", str(package)], 2.0),
+            "debate sessions (empty database)": (
+                [_debate_exe(), "sessions", "--db", str(tmp / "empty.db")], None),
+        }
+        baseline = [PYTHON, "-c", BASELINE_IMPORTS]
+        timed_child(baseline, env)
+        for argv, _ in commands.values():
+            timed_child(argv, env)
+        runs: dict[str, list[tuple[float, float]]] = {"python -c <pydantic, rich, tomllib>": []}
+        for key in commands:
+            runs[key] = []
+        for _ in range(args.repeat):
+            runs["python -c <pydantic, rich, tomllib>"].append(timed_child(baseline, env))
+            for key, (argv, _) in commands.items():
+                runs[key].append(timed_child(argv, env))
+        base_key = "python -c <pydantic, rich, tomllib>"
+        for key, (_, goal) in commands.items():
+            compare(f"{key}, whole process (median of {args.repeat})",
+                    {base_key: runs[base_key], key: runs[key]}, goal)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,214 @@
+"""Long sessions for bench_replay.py ``--sizes`` (issue 15): 2,000 / 10,000 / 50,000 events.
+
+For each size, a scripted session (the main motion stretched, every seat scripted) is saved
+to a SQLite file (built once, kept in the cache folder), and measured as the user meets it:
+
+* ``debate replay ID`` as a whole process in a pseudo-terminal (80x24): the first frame
+  (the replay's status line painted), then ctrl+q at once, while the charts are still being
+  computed: the time to quit (goal < 200 ms);
+* jumps on the replay screen (headless, 120x40, charts complete): End from the start, go to
+  the middle event, next turning point, each from the key to its frame painted (goal
+  < 50 ms);
+* ``debate export ID --format md`` as a whole process: time and peak memory (goal: memory
+  < 300 MiB; time compared with the smallest size).
+
+The smallest size is the baseline of the ratios (first frame goal: <= 3x).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import json
+import os
+import pty
+import select
+import signal
+import statistics
+import struct
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def saved_session(size: int, cache: Path) -> tuple[Path, str]:
+    """(database file, session id) of a scripted session of ``size`` events."""
+    db = cache / f"replay-{size}.db"
+    sid_file = cache / f"replay-{size}.id"
+    if db.exists() and sid_file.exists():
+        return db, sid_file.read_text().strip()
+    from bench_replay import scripted_session
+
+    from debate.engine import new_game
+    from debate.store import Seat, open_store
+
+    motion, events = scripted_session(size)
+    store = open_store(str(db))
+    seats = [Seat(r, f"{r} bot", "scripted", "normal") for r in new_game(motion).roles]
+    if "events" in store.create_session.__code__.co_varnames:
+        sid = store.create_session(motion, seats, 1, title=f"{size} events", events=events).id
+    else:  # an older store
+        sid = store.create_session(motion, seats, 1, title=f"{size} events").id
+        for e in events:
+            store.append(sid, e, e.seq)
+    store.close()
+    sid_file.write_text(sid)
+    return db, sid
+
+
+def _debate() -> str:
+    return str(Path(sys.executable).with_name("debate"))
+
+
+def replay_process(db: Path, sid: str) -> tuple[float, float]:
+    """(ms to the first frame, ms from ctrl+q to the process's end) of `debate replay`."""
+    return screen_process([_debate(), "replay", sid, "--db", str(db)], b"Event ")
+
+
+def minimal_app_process(folder: Path) -> tuple[float, float]:
+    """The same for a minimal Textual app (the baseline of the quitting time)."""
+    from bench_startup import MINIMAL_APP
+
+    app = folder / "minimal_app.py"
+    app.write_text(MINIMAL_APP)
+    return screen_process([sys.executable, str(app)], b"Hello from a minimal app")
+
+
+def screen_process(argv: list[str], marker: bytes) -> tuple[float, float]:
+    """(ms until ``marker`` is painted, ms from ctrl+q to the process's end)."""
+    import fcntl
+    import termios
+
+    master, slave = pty.openpty()
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
+    env = dict(os.environ, TERM="xterm-256color")
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdin=slave,
+                            stdout=slave, stderr=slave, env=env, start_new_session=True,
+                            cwd=str(ROOT))
+    os.close(slave)
+    seen, first = b"", float("nan")
+    try:
+        while time.perf_counter() - start < 600:
+            ready, _, _ = select.select([master], [], [], 0.5)
+            if ready:
+                chunk = os.read(master, 65536)
+                if not chunk:
+                    break
+                seen += chunk
+                if marker in seen:
+                    first = time.perf_counter() - start
+                    break
+        t = time.perf_counter()
+        os.write(master, b"\x11")  # ctrl+q
+        while proc.poll() is None and time.perf_counter() - t < 120:
+            ready, _, _ = select.select([master], [], [], 0.01)
+            if ready:
+                with contextlib.suppress(OSError):
+                    os.read(master, 65536)
+        quit_ms = (time.perf_counter() - t) * 1000
+    finally:
+        if proc.poll() is None:
+            os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait()
+        os.close(master)
+    return first * 1000, quit_ms
+
+
+def export_process(db: Path, sid: str, folder: Path) -> tuple[float, float]:
+    """(seconds, peak RSS MiB) of `debate export ID --format md` as a whole process."""
+    target = folder / "export.md"
+    start = time.perf_counter()
+    proc = subprocess.Popen([_debate(), "export", sid, "--format", "md", "--db", str(db), "-o",
+                             str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                            cwd=str(ROOT))
+    assert proc.stderr is not None
+    errors = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"export failed: {errors.decode()[-400:]}")
+    return time.perf_counter() - start, usage.ru_maxrss / 1024
+
+
+async def jumps(db: Path, sid: str) -> dict[str, float]:
+    """ms from a jump's key to its frame, charts complete (median of a few)."""
+    from bench_replay import FrameClock
+
+    from debate.store import open_store
+    from debate.tui import create_app
+    from debate.tui.screens.replay import ReplayScreen, open_replay_screen
+
+    store = open_store(str(db))
+    app = create_app(store=store)
+    clock = FrameClock()
+    out: dict[str, list[float]] = {"end": [], "go to": [], "turning point": []}
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            assert open_replay_screen(app, sid, start=0)
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReplayScreen)
+            length = screen.replay.length
+
+            async def timed(label: str, action: Any) -> None:
+                clock.spent = 0.0
+                t = time.perf_counter()
+                action()
+                handler = time.perf_counter() - t
+                await pilot.pause()
+                out[label].append((handler + clock.spent) * 1000)
+
+            for i in range(5):
+                screen.move_to(0)
+                await pilot.pause()
+                await timed("end", screen.action_go_end)
+                await timed("go to", lambda i=i: screen.move_to(length // 2 + 97 * i))
+                await timed("turning point", screen.action_turning)
+    finally:
+        clock.close()
+        store.close()
+    return {k: statistics.median(v) for k, v in out.items()}
+
+
+def run(sizes: list[int], cache: Path) -> None:
+    cache.mkdir(parents=True, exist_ok=True)
+    figures: dict[int, dict[str, float]] = {}
+    minimal_app_process(cache)
+    quits = [minimal_app_process(cache)[1] for _ in range(3)]
+    print(f"baseline: a minimal Textual app quits {statistics.median(quits):.0f} ms after ctrl+q"
+          " (median of 3)")
+    for size in sizes:
+        db, sid = saved_session(size, cache)
+        replay_process(db, sid)  # warm the disk cache
+        frames = [replay_process(db, sid) for _ in range(3)]
+        first = statistics.median(f for f, _ in frames)
+        quit_ms = max(q for _, q in frames)
+        t, mem = export_process(db, sid, cache)
+        fig = {"first": first, "quit": quit_ms, "export": t, "export_mem": mem}
+        fig.update(asyncio.run(jumps(db, sid)))
+        figures[size] = fig
+        print(f"\n== {size} events (scripted session)")
+        print(f"  debate replay: first frame {first:7.0f} ms; ctrl+q while the charts compute: "
+              f"quit after {quit_ms:5.0f} ms (worst of 3; goal < 200 ms)")
+        for label in ("end", "go to", "turning point"):
+            v = fig[label]
+            print(f"  jump, {label:<14} {v:7.1f} ms  goal < 50 ms: "
+                  f"{'met' if v < 50 else 'NOT met'}")
+        print(f"  debate export --format md: {t:6.2f} s, peak {mem:6.1f} MiB  goal < 300 MiB: "
+              f"{'met' if mem < 300 else 'NOT met'}")
+    base = min(sizes)
+    print(f"\nratios to the {base}-event session:")
+    for size in sizes:
+        if size == base:
+            continue
+        f, b = figures[size], figures[base]
+        print(f"  {size:>6} events: first frame {f['first'] / b['first']:5.2f}x (goal <= 3x); "
+              f"export {f['export'] / b['export']:5.2f}x (goal <= 3x); "
+              f"export per event {f['export'] / size / (b['export'] / base):5.2f}x")
+    json.dump(figures, sys.stderr)

@@ -1,0 +1,105 @@
+"""The scorer, once per distinct package: what a long session's charts and exports need.
+
+``score_game(state)`` scores the package on the table and each seated role. Across a
+session the package changes rarely (speeches, passes and most challenges leave it as it
+was: in a 10,000-event scripted session a few dozen events change it), yet reports ask for
+the scores at every point. :class:`PackageMemo` is a drop-in scorer that keeps one result
+per *package fingerprint* and derives the rest:
+
+* the package a state scores is made of the motion, the seated roles and the active
+  commitments (their owner, terms and discount); with the vote's outcome (a rejected
+  package is scored as no deal) that is the fingerprint;
+* the scorecard and each role's objective score (red lines included) depend on nothing
+  else, so they are computed once per fingerprint;
+* a role's debate points change with speeches and challenges: they are read from each state
+  (``RoleScore.debate``), which is cheap.
+
+The result equals ``score_game(state)`` exactly (``tests/test_report_memo.py`` compares the
+two over whole sessions). Two lookups keep it cheap: states share the commitment records
+they did not change, so a fingerprint by identity of those records costs a few
+microseconds; only when it misses is the fingerprint by value (terms compared field by
+field) computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
+
+from debate.scoring.game import GameScores, score_game
+
+if TYPE_CHECKING:
+    from debate.engine import GameState
+
+Scorer = Callable[["GameState"], GameScores]
+
+
+class PackageMemo:
+    """``score_game``, computed once per distinct package (see the module docstring)."""
+
+    def __init__(self, scorer: Scorer = score_game) -> None:
+        self.scorer = scorer
+        self._by_identity: dict[Hashable, tuple[Any, GameScores]] = {}
+        self._by_value: dict[Hashable, GameScores] = {}
+        self._motions: dict[int, Any] = {}  # keeps the motions whose id() is in the keys
+        self.computed = 0  # packages actually scored (for tests and benchmarks)
+        self._last: tuple[GameScores, tuple[int, ...], GameScores] | None = None
+
+    def __call__(self, state: GameState) -> GameScores:
+        base = self._package_scores(state)
+        points = state.points
+        debates = tuple(
+            p.total if (p := points.get(role_id)) is not None else 0 for role_id in base.roles
+        )
+        last = self._last
+        if last is not None and last[0] is base and last[1] == debates:
+            return last[2]
+        if all(s.debate == d for s, d in zip(base.roles.values(), debates, strict=True)):
+            scores = base
+        else:
+            scores = GameScores(
+                base.card,
+                {
+                    r: s if s.debate == d else replace(s, debate=d)
+                    for (r, s), d in zip(base.roles.items(), debates, strict=True)
+                },
+            )
+        self._last = (base, debates, scores)
+        return scores
+
+    def _package_scores(self, state: GameState) -> GameScores:
+        motion = state.motion
+        self._motions.setdefault(id(motion), motion)
+        records = tuple(state.commitments.values())
+        quick = (id(motion), state.roles, state.agreed, tuple(map(id, records)))
+        found = self._by_identity.get(quick)
+        if found is not None:
+            return found[1]
+        key = (id(motion), state.roles, state.agreed, _package_value(state))
+        scores = self._by_value.get(key)
+        if scores is None:
+            scores = self.scorer(state)
+            self._by_value[key] = scores
+            self.computed += 1
+        self._by_identity[quick] = (records, scores)  # the records keep their ids valid
+        return scores
+
+
+def _package_value(state: GameState) -> tuple[Hashable, ...]:
+    out: list[Hashable] = []
+    for tabled in state.active_commitments():
+        terms: Hashable
+        try:
+            hash(tabled.terms)
+            terms = tabled.terms
+        except TypeError:  # a model with an unhashable field: compare its JSON instead
+            terms = (type(tabled.terms).__name__, tabled.terms.model_dump_json())
+        out.append((tabled.owner, terms, tabled.discounted))
+    return tuple(out)
+
+
+def memoised(scorer: Scorer) -> Scorer:
+    """A :class:`PackageMemo` for the real scorer; any other scorer (a test's stand-in,
+    which may read more of the state than the package) is used as it is."""
+    return PackageMemo() if scorer is score_game else scorer
