@@ -8,8 +8,8 @@ facts only, so the evaluators can read an Assessment without importing back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from debate.scoring.combine import Layer, Line, Stack
 from debate.scoring.package import Package
@@ -55,6 +55,34 @@ class Assessment:
     aggressor_nuclear: bool
     protected_nuclear: bool
     nuclear_names: str
+    unstressed: dict[tuple[object, ...], float] = field(default_factory=dict)  # index, no card
+    memo: dict[str, dict[tuple[float, ...], float]] = field(default_factory=dict)
+    _deps: dict[str, tuple[int, ...]] = field(default_factory=dict)
+
+    def dependencies(self) -> dict[str, tuple[int, ...]]:
+        """Per criterion, the commitments whose factors its score can depend on."""
+        if self._deps:
+            return self._deps
+
+        def of(*groups: Iterable[Layer]) -> set[int]:
+            return {lay.idx for g in groups for lay in g}
+
+        stacks = {cid: of(*(s.layers for s in self.stacks[cid])) for cid in self.stacks}
+        caps = {i for i, _ in self.caps}
+        deps = {
+            "pre_positioning": of(self.presence.layers),
+            "local_denial": of(self.local.layers) | caps,
+            "separation": of(*(w.layers for w in self.watchers), self.dmz),
+            "sustainability": of(self.funding.layers) | stacks["sustainability"],
+            "hybrid": {idx for idx, *_ in self.hybrid},
+            "cost_to_aggressor": stacks["cost_to_aggressor"] | {i for i, _ in self.reliefs},
+            "nuclear_resilience": stacks["nuclear_resilience"] | of(self.own) | caps,
+            "concessions": {c.idx for c in self.concessions},
+        }
+        for cid in ("guarantor_standing", "obligation", "legal_durability"):
+            deps[cid] = stacks[cid]
+        self._deps = {cid: tuple(sorted(d)) for cid, d in deps.items()}
+        return self._deps
 
     def effective(self, factors: Sequence[float]) -> list[float]:
         """Factors after a foreign-troop ban voids the foreign forces it excludes."""

@@ -8,10 +8,10 @@ together" are scored here; the others have their own arithmetic in
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from debate.scoring.assessment import Assessment
-from debate.scoring.combine import Line, Result, grouped
+from debate.scoring.combine import Line, Result, grouped, grouped_score
 from debate.scoring.evaluators import OUTDONE, costs, forces, support
 
 #: Criteria scored as "each party's best stack, then the parties together".
@@ -22,6 +22,8 @@ def evaluate(a: Assessment, factors: Sequence[float], explain: bool = False) -> 
     """Every criterion's score for the assessed package under these factors (one per
     commitment: 1 counts in full, 0.5 discounted, 0 voided)."""
     eff = a.effective(factors)
+    if not explain:
+        return _fast(a, eff)
     beta = a.rubric.scales.buck_passing
     out = {
         "pre_positioning": forces.pre_positioning(a, eff, explain),
@@ -40,6 +42,46 @@ def evaluate(a: Assessment, factors: Sequence[float], explain: bool = False) -> 
             if a.bans and cid in ("pre_positioning", "local_denial"):
                 result.lines.extend(_ban_lines(a, cid, eff, factors))
     return out
+
+
+def _fast(a: Assessment, eff: list[float]) -> dict[str, Result]:
+    return {cid: Result(value) for cid, value in scores(a, eff).items()}
+
+
+def scores(a: Assessment, eff: list[float]) -> dict[str, float]:
+    """Scores only, from effective factors. A stress card changes few factors, so a criterion
+    whose commitments all keep the factors of an earlier evaluation is taken from that one."""
+    deps = a.dependencies()
+    beta = a.rubric.scales.buck_passing
+    out: dict[str, float] = {}
+    memo = a.memo
+    for cid, score in _CRITERIA.items():
+        key = tuple([eff[i] for i in deps[cid]])
+        seen = memo.get(cid)
+        if seen is None:
+            seen = memo[cid] = {}
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = score(a, eff, beta)
+        out[cid] = got
+    return out
+
+
+def _grouped(cid: str) -> Callable[[Assessment, list[float], float], float]:
+    return lambda a, eff, beta: grouped_score(a.stacks[cid], eff, beta)
+
+
+_CRITERIA: dict[str, Callable[[Assessment, list[float], float], float]] = {
+    "pre_positioning": lambda a, eff, _: forces.pre_positioning(a, eff, False).score,
+    "local_denial": lambda a, eff, _: forces.local_denial(a, eff, False).score,
+    **{cid: _grouped(cid) for cid in GROUPED},
+    "separation": lambda a, eff, _: support.separation(a, eff, False).score,
+    "sustainability": lambda a, eff, _: support.sustainability(a, eff, False).score,
+    "hybrid": lambda a, eff, _: support.hybrid(a, eff, False).score,
+    "cost_to_aggressor": lambda a, eff, _: costs.cost_to_aggressor(a, eff, False).score,
+    "nuclear_resilience": lambda a, eff, _: forces.nuclear_resilience(a, eff, False).score,
+    "concessions": lambda a, eff, _: costs.concessions(a, eff, False).score,
+}
 
 
 def _ban_lines(a: Assessment, cid: str, eff: list[float], factors: Sequence[float]) -> list[Line]:

@@ -27,37 +27,58 @@ from debate.vocabulary.commitments import describe
 GROUP_AT = 5
 
 
-def reasons(package: Package, lines: Sequence[Line], score: float) -> tuple[str, ...]:
-    """The reason strings of one criterion, adding up to ``score`` (as shown, to 0.1)."""
+def reasons(
+    package: Package,
+    lines: Sequence[Line],
+    score: float,
+    labels: dict[tuple[int, ...], str] | None = None,
+) -> tuple[str, ...]:
+    """The reason strings of one criterion, adding up to ``score`` (as shown, to 0.1).
+    ``labels`` caches commitment labels across the criteria of one scorecard."""
     merged = group(package, lines)
-    return tuple(
-        f"{_signed(points)} {_label(package, line)}{line.note} [{line.source}]"
-        for points, line in rounded(merged, score)
-    )
+    if labels is None:
+        labels = {}
+    out = []
+    for points, line in rounded(merged, score):
+        name = labels.get(line.idx)
+        if name is None:
+            name = labels[line.idx] = _label(package, line)
+        out.append(f"{_signed(points)} {name}{line.note} [{line.source}]")
+    return tuple(out)
 
 
 def group(package: Package, lines: Sequence[Line]) -> list[Line]:
     """Lines of one party, kind, reason and source merged when there are many of them."""
-    keyed: dict[tuple[str, str, str, str], list[Line]] = {}
+    if len(lines) <= GROUP_AT:
+        return list(lines)
+    commitments = package.commitments
+    keys: list[tuple[str, str, str, str] | None] = []
+    count: dict[tuple[str, str, str, str], int] = {}
     for line in lines:
         if len(line.idx) == 1:
-            c = package.commitments[line.idx[0]]
-            keyed.setdefault((c.by, c.kind, line.note, line.source), []).append(line)
-    big = {key for key, members in keyed.items() if len(members) > GROUP_AT}
+            c = commitments[line.idx[0]]
+            new: tuple[str, str, str, str] = (c.by, str(c.kind), line.note, line.source)
+            count[new] = count.get(new, 0) + 1
+            keys.append(new)
+        else:
+            keys.append(None)
+    big = {key for key, n in count.items() if n > GROUP_AT}
+    if not big:
+        return list(lines)
+    merged: dict[tuple[str, str, str, str], tuple[Line, list[int]]] = {}
     out: list[Line] = []
-    done: set[tuple[str, str, str, str]] = set()
-    for line in lines:
-        key = None
-        if len(line.idx) == 1:
-            c = package.commitments[line.idx[0]]
-            key = (c.by, c.kind, line.note, line.source)
+    for line, key in zip(lines, keys, strict=True):
         if key is None or key not in big:
             out.append(line)
-        elif key not in done:
-            done.add(key)
-            members = keyed[key]
-            idx = tuple(i for m in members for i in m.idx)
-            out.append(Line(sum(m.points for m in members), idx, line.note, line.source))
+            continue
+        got = merged.get(key)
+        if got is None:
+            got = merged[key] = (Line(0.0, (), line.note, line.source), [])
+            out.append(got[0])
+        got[0].points += line.points
+        got[1].extend(line.idx)
+    for into, idx in merged.values():
+        into.idx = tuple(idx)
     return out
 
 

@@ -71,10 +71,21 @@ class Package(BaseModel):
             )
 
         ids: set[str] = set()
+        names: dict[str, str] = {}
         for i, party in enumerate(self.parties):
             if party.id in ids:
                 problem(("parties", i, "id"), f"duplicate party id {party.id!r}", party.id)
             ids.add(party.id)
+            # A party is a party: one state, one id. The same state under a second id would
+            # let one promise count as several guarantors'.
+            name = " ".join(party.name.casefold().split())
+            if name in names:
+                problem(
+                    ("parties", i, "name"),
+                    f"party {party.name!r} is already listed as {names[name]!r}: one id per party",
+                    party.name,
+                )
+            names.setdefault(name, party.id)
         known = ", ".join(sorted(ids))
         for field in ("protected", "aggressor"):
             value = getattr(self, field)

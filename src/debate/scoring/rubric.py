@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import itertools
+import math
 import tomllib
 from importlib import resources
 from typing import Annotated, Any, Self, get_args
@@ -25,7 +26,6 @@ from typing import Annotated, Any, Self, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from debate.scoring.combine import saturate
 from debate.vocabulary.commitments import (
     ArmsLevel,
     AssuranceObligation,
@@ -335,10 +335,16 @@ class Rubric(_Section):
         >>> [round(RUBRIC.force_share(n), 2) for n in (5_000, 15_000, 50_000, 100_000)]
         [0.34, 0.63, 0.91, 0.99]
         """
+        if troops <= 0:
+            return 0.0
         s = self.scales
         share = s.tripwire_share
-        return share * saturate(troops, s.tripwire_troops) + (1.0 - share) * saturate(
-            troops, s.presence_troops
+        # share * sat(troops, tripwire) + (1 - share) * sat(troops, presence), inlined: the
+        # scorer calls this for every layer of every force stack.
+        return (
+            1.0
+            - share * math.exp(-troops / s.tripwire_troops)
+            - (1.0 - share) * math.exp(-troops / s.presence_troops)
         )
 
     def standing_of(self, tier: Tier, nuclear: bool) -> float:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from debate.scoring.assess import Assessment, assess, label
-from debate.scoring.evaluate import evaluate
+from debate.scoring.evaluate import evaluate, scores
 from debate.scoring.explain import reasons
 from debate.scoring.index import deterrence_index, resolve_weights
 from debate.scoring.package import Package
@@ -52,9 +52,10 @@ def score(
     assessment = _assessment(package)
     results = evaluate(assessment, f, explain=True)
     criteria = []
+    labels: dict[tuple[int, ...], str] = {}
     for cid in CRITERION_IDS:
         value = _clamp(results[cid].score)
-        lines = reasons(package, results[cid].lines, value)
+        lines = reasons(package, results[cid].lines, value, labels)
         criteria.append(CriterionScore(cid, CRITERION_NAMES[cid], value, lines))
     index, why = deterrence_index({c.id: c.score for c in criteria}, w, explain=True)
     return Scorecard(package.title, index, tuple(criteria), why)
@@ -91,33 +92,40 @@ def _apply_card(
     (the guarantor whose change of government hurts most)."""
     package = assessment.package
     if not applies(card, package):
-        index = _index(assessment, factors, weights)
+        index = base(assessment, factors, weights)
         return StressResult(card.id, f"{card.name} (does not apply)", index, ())
     if card.scope == "package":
-        return _hit(assessment, matcher, card, weights, factors, labels, None)
+        return _hit(assessment, matcher.effects(card), card, weights, factors, labels, None)
     worst: StressResult | None = None
+    hits = matcher.effects(card)
     for party in matcher.guarantors:
-        result = _hit(assessment, matcher, card, weights, factors, labels, party)
+        mine = [hit for hit in hits if package.commitments[hit[0]].by == party]
+        if not mine:
+            continue
+        result = _hit(assessment, mine, card, weights, factors, labels, party)
         if result.defeated and (worst is None or result.deterrence_index < worst.deterrence_index):
             worst = result
     if worst is None:
-        return StressResult(card.id, card.name, _index(assessment, factors, weights), ())
+        return StressResult(card.id, card.name, base(assessment, factors, weights), ())
     return worst
 
 
 def _hit(
     assessment: Assessment,
-    matcher: CardMatcher,
+    effects: list[tuple[int, float, str]],
     card: StressCard,
     weights: Mapping[str, float],
     factors: list[float],
     labels: dict[int, str],
     only: str | None,
 ) -> StressResult:
+    """The index after ``effects`` (the card's, or its share on one guarantor ``only``)."""
     package = assessment.package
+    if not effects:  # nothing defeated: the index is the package's own
+        return StressResult(card.id, card.name, base(assessment, factors, weights), ())
     stressed = list(factors)
     defeated = []
-    for idx, kept, reason in matcher.effects(card, only):
+    for idx, kept, reason in effects:
         stressed[idx] = factors[idx] * kept
         outcome = "voided" if kept == 0 else f"kept at {kept:.0%}"
         name = labels.get(idx)
@@ -129,9 +137,17 @@ def _hit(
 
 
 def _index(assessment: Assessment, factors: list[float], weights: Mapping[str, float]) -> float:
-    results = evaluate(assessment, factors)
-    index, _ = deterrence_index({cid: r.score for cid, r in results.items()}, weights)
+    index, _ = deterrence_index(scores(assessment, assessment.effective(factors)), weights)
     return index
+
+
+def base(assessment: Assessment, factors: list[float], weights: Mapping[str, float]) -> float:
+    """The index before any card (computed once per package, factors and weights)."""
+    key = (tuple(factors), tuple(sorted(weights.items())))
+    got = assessment.unstressed.get(key)
+    if got is None:
+        got = assessment.unstressed[key] = _index(assessment, factors, weights)
+    return got
 
 
 # The last package read, kept by identity: `debate score --stress` and the debrief score a

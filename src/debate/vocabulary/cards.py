@@ -27,7 +27,7 @@ Validation refuses a card that could raise the Deterrence Index or break the leg
 ...     StressCard.model_validate({**card.model_dump(), "effects": [{"effect": "void",
 ...         "where": {"basis": ["executive"]}, "reason": "only executive acts"}]})
 ... except ValidationError as e:
-...     print(e.errors()[0]["msg"].split(": ", 1)[1])
+...     print(e.errors()[0]["msg"].removeprefix("Value error, "))
 breaks the legal ladder: troops by a superpower on a memorandum keeps 100% but on ...
 """
 
