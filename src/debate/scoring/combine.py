@@ -91,8 +91,8 @@ class Stack:
     group: str
     curve: Curve
     layers: list[Layer]
-    # Values already computed, by the factors of the stack's layers (for stacks of several
-    # layers): a stress card changes few factors, so most stacks keep their value.
+    # Values already computed, by the factors of the stack's layers: a stress card changes
+    # few factors, so most stacks keep their value.
     _seen: dict[tuple[float, ...], float] = field(default_factory=dict, repr=False)
     _idx: list[int] = field(default_factory=list, repr=False)
 
@@ -102,8 +102,6 @@ class Stack:
         self._idx = [lay.idx for lay in self.layers]
 
     def value(self, eff: Sequence[float]) -> float:
-        if len(self._idx) < 4:
-            return self._value(eff)
         key = tuple([eff[i] for i in self._idx])
         got = self._seen.get(key)
         if got is None:
