@@ -57,6 +57,7 @@ class Assessment:
     nuclear_names: str
     unstressed: dict[tuple[object, ...], float] = field(default_factory=dict)  # index, no card
     memo: dict[str, dict[tuple[float, ...], float]] = field(default_factory=dict)
+    capped: dict[tuple[float, ...], tuple[float, float, int]] = field(default_factory=dict)
     _deps: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def dependencies(self) -> dict[str, tuple[int, ...]]:

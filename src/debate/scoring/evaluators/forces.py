@@ -76,7 +76,12 @@ def _capped(a: Assessment, eff: list[float]) -> tuple[list[float], int]:
     and that cap's index (-1 if none binds)."""
     if not a.caps or not a.own:
         return eff, -1
-    full, kept, which = own_strength(a, eff)
+    # Shared by local denial and nuclear resilience, and by cards that leave the army alone.
+    key = (*[eff[lay.idx] for lay in a.own], *[eff[i] for i, _ in a.caps])
+    cached = a.capped.get(key)
+    if cached is None:
+        cached = a.capped[key] = own_strength(a, eff)
+    full, kept, which = cached
     if which < 0 or full <= 0:
         return eff, -1
     share = kept / full
