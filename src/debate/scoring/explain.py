@@ -103,7 +103,10 @@ def rounded(lines: Sequence[Line], score: float) -> list[tuple[float, Line]]:
 
 
 def _signed(points: float) -> str:
-    return f"{points:+.1f}".replace("-0.0", "+0.0")
+    """``+12.3`` from points already rounded to tenths (never ``-0.0``)."""
+    tenths = round(points * 10)
+    whole, tenth = divmod(abs(tenths), 10)
+    return f"{'-' if tenths < 0 else '+'}{whole}.{tenth}"
 
 
 def _label(package: Package, line: Line) -> str:
