@@ -114,13 +114,26 @@ class CardMatcher:
             )
         ]
 
+    def holds(self, selector: Selector) -> bool:
+        """Whether the package holds at least one match (stops at the first)."""
+        return any(
+            cards.selects(
+                selector,
+                self.kinds[i],
+                self.fields[i],
+                self.parties[i].tier,
+                self.parties[i].nuclear,
+            )
+            for i in self.candidates(selector)
+        )
+
     def effects(self, card: StressCard, only: str | None = None) -> list[tuple[int, float, str]]:
         """What a card does: (commitment index, share kept, reason) per defeated commitment,
         in package order; with ``only``, to that party's commitments alone. When several
         effects select one commitment, the harshest counts."""
         worst: dict[int, tuple[float, str]] = {}
         for effect in card.effects:
-            if effect.unless is not None and self.matching(effect.unless):
+            if effect.unless is not None and self.holds(effect.unless):
                 continue
             kept = effect.kept
             for i in self.matching(effect, only):
