@@ -96,7 +96,6 @@ def test_a_form_refuses_a_400_digit_troop_size_before_converting_it() -> None:
     assert commitment is None and "too large" in errors["size"]
 
 
-@pytest.mark.xfail(strict=True, reason="bounds land with issue 13")
 def test_the_commitment_models_refuse_non_finite_and_huge_numbers() -> None:
     from pydantic import ValidationError
 

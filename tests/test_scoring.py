@@ -143,43 +143,50 @@ def test_an_unknown_kind_or_a_bad_value_names_the_commitment(tmp_path: Path) -> 
 
 
 # --------------------------------------------------------------------------- explanations
+def bare(reason: str) -> str:
+    """A reason without its source key (``... [huth1988]``)."""
+    return reason.rsplit(" [", 1)[0]
+
+
 def test_a_tripwire_package_is_explained_line_by_line() -> None:
     card = score(package(TROOPS, PACT, ARMY, THREAT, RU_PROMISE, CAP))
     troops = ("#1 United States: troops 50,000 standing, statute, withdrawal: guarantor "
               "(infantry, armour, air, air defence, support)")
+    kept = "kept there by a statute, the guarantor can send it home: 90%"
     assert card.criterion("pre_positioning").reasons == (
-        f"+91.2 {troops}: stationed before any attack",
+        f"+82.1 {troops}: stationed before any attack; {kept} [schelling1966]",
     )
     assert card.criterion("local_denial").reasons == (
-        "+65.8 #3 Ukraine: own forces 600,000, high readiness, adequate kit: "
-        "the protected party's own army",
-        f"+7.3 {troops}: stationed on the spot",
-        "-7.6 #6 Ukraine: demilitarisation: force cap 400,000: caps the protected party's forces",
+        "+71.0 #3 Ukraine: own forces 600,000, high readiness, adequate kit: "
+        "the protected party's own army (high readiness, adequate kit) [bondarev2025]",
+        f"+1.9 {troops}: stationed on the spot; {kept} [huth1988]",
+        "-7.7 #6 Ukraine: demilitarisation: force cap 400,000: caps the protected party's "
+        "forces [huth1988]",
         "+0.0 #4 Russia: own forces 700,000, high readiness, adequate kit: "
-        "the threat local defence is measured against (525,000 effective)",
+        "the threat local defence is measured against (525,000 effective) [huth1988]",
     )
     assert card.criterion("guarantor_standing").reasons == (
-        f"+91.2 {troops}: its own soldiers stand in the way",
+        f"+82.1 {troops}: its own soldiers stand in the way [walter2002]",
         "+0.0 #2 United States: defence pact to fight, executive: a pact to fight, after an "
-        "attack; the same party's stronger commitment counts",
+        "attack; the same party's stronger commitment counts [walter2002]",
         "+0.0 #5 Russia: assurance to refrain, memorandum: made by the aggressor's side: "
-        "counts for nothing",
+        "counts for nothing [walter2002]",
     )
     assert card.criterion("legal_durability").reasons == (
-        f"+85.0 {troops}: statute (100%), the guarantor can end it (85%)",
+        f"+77.5 {troops}: statute (100%), the guarantor can end it (85%) [leeds2003]",
         "+0.0 #2 United States: defence pact to fight, executive: executive (35%); "
-        "the same party's stronger commitment counts",
+        "the same party's stronger commitment counts [leeds2003]",
     )
     assert card.criterion("concessions").reasons == (
-        "+100.0 full marks before any concession",
+        "+100.0 no land, forces or alliances given up [bondarev2025]",
         "-13.5 #6 Ukraine: demilitarisation: force cap 400,000: a cap on the protected "
-        "party's forces",
+        "party's forces [bondarev2025]",
     )
-    assert card.criterion("hybrid").reasons == ("+0.0 nothing in the package bears on this",)
+    assert card.criterion("hybrid").reasons == ()  # nothing bears on it: no line credits nothing
     assert card.criterion("obligation").reasons[0] == (
-        f"+86.6 {troops}: a tripwire: fighting starts without a decision"
+        f"+78.0 {troops}: a tripwire: fighting starts without a decision [schelling1966]"
     )
-    assert round(card.deterrence_index, 1) == 55.0
+    assert round(card.deterrence_index, 1) == 51.4
 
 
 def test_paper_guarantees_alone_are_capped_at_25_however_many() -> None:
@@ -196,25 +203,29 @@ def test_paper_guarantees_alone_are_capped_at_25_however_many() -> None:
     card = score(package(*paper, parties=(US, UA, RU, EU)))
     assert card.deterrence_index == pytest.approx(25.0)
     assert card.index_reasons[-1].endswith("(capped: too little stands in place before aggression)")
-    assert card.criterion("pre_positioning").reasons[0].endswith("arrives only after an attack")
+    assert bare(card.criterion("pre_positioning").reasons[0]).endswith(
+        "arrives only after an attack"
+    )
     # The same promises with the troops standing instead: far above the cap.
     paper[4] = paper[4] | {"timing": "standing"}
-    assert score(package(*paper, parties=(US, UA, RU, EU))).deterrence_index > 60
+    assert score(package(*paper, parties=(US, UA, RU, EU))).deterrence_index > 55
 
 
-def test_an_empty_package_scores_low_and_every_criterion_has_a_reason() -> None:
+def test_an_empty_package_scores_low_and_only_facts_explain_its_points() -> None:
     card = score(package())
     assert card.deterrence_index < 10
     assert [c.id for c in card.criteria] == list(CRITERION_IDS)
-    assert all(c.reasons for c in card.criteria)
-    assert card.criterion("concessions").reasons == ("+100.0 nothing is given up",)
+    assert all(c.reasons for c in card.criteria if c.score > 0)
+    assert card.criterion("concessions").reasons == (
+        "+100.0 no land, forces or alliances given up [bondarev2025]",
+    )
 
 
 def test_a_foreign_troop_ban_voids_the_foreign_troops_but_not_the_protected_army() -> None:
     ban = {"by": "ua", "kind": "foreign_troop_ban"}
     card = score(package(TROOPS, ARMY, THREAT, ban))
     assert card.criterion("pre_positioning").score == 0
-    assert any(r.endswith("voided by the ban on foreign forces in this package")
+    assert any(bare(r).endswith("voided by the ban on foreign forces in this package")
                for r in card.criterion("pre_positioning").reasons)
     assert card.criterion("local_denial").score > 50  # the army still stands
 
@@ -238,25 +249,27 @@ def test_sanctions_relief_takes_points_off_the_cost_to_the_aggressor() -> None:
     after = score(package(sanctions, relief, parties=(EU, UA, RU))).criterion("cost_to_aggressor")
     assert after.score < before.score
     assert after.reasons[-1].startswith("-")
-    assert after.reasons[-1].endswith("sanctions relief (full): relief lowers the sanctions' cost")
+    assert bare(after.reasons[-1]).endswith(
+        "sanctions relief (full): relief lowers the sanctions' cost"
+    )
 
 
 def test_nuclear_blackmail_needs_a_nuclear_aggressor() -> None:
     conventional = dict(RU, nuclear=False)
     card = score(package(parties=(US, UA, conventional)))
     assert card.criterion("nuclear_resilience").reasons == (
-        "+100.0 no nuclear weapons on the aggressor's side (Russia)",
+        "+100.0 no nuclear weapons on the aggressor's side (Russia) [huth1988]",
     )
     assert score(package()).criterion("nuclear_resilience").score == 0
 
 
 def test_a_discounted_commitment_counts_at_its_factor_and_says_so() -> None:
     card = score(package(PACT), factors=[0.5])
-    assert card.criterion("obligation").reasons[0].endswith("(counted at 50%)")
+    assert bare(card.criterion("obligation").reasons[0]).endswith("(counted at 50%)")
     assert card.criterion("obligation").score == pytest.approx(
         score(package(PACT)).criterion("obligation").score / 2
     )
-    assert score(package(PACT), factors=[0]).criterion("obligation").reasons[0].endswith(
+    assert bare(score(package(PACT), factors=[0]).criterion("obligation").reasons[0]).endswith(
         "(voided)"
     )
 
@@ -326,9 +339,10 @@ def test_a_withdrawal_demand_sends_away_forces_the_host_can_expel() -> None:
 def test_a_new_administration_voids_executive_acts_and_spares_statutes() -> None:
     results = by_card(package(TROOPS, PACT, ARMY, THREAT))
     assert results["new_administration"].defeated == (
-        "#2 United States: defence pact to fight, executive: voided: a declaration or an "
-        "executive act falls with the government that made it",
+        "#2 United States: defence pact to fight, executive: voided: a declaration, a "
+        "memorandum or an executive act falls with the government that made it",
     )
+    assert results["new_administration"].name == "New administration in United States"
 
 
 def test_hybrid_defence_shields_the_army_from_the_hybrid_campaign() -> None:
@@ -346,7 +360,7 @@ def test_the_harshest_effect_of_a_card_counts_and_the_threat_is_never_touched() 
         "id": "test", "name": "Test", "description": "Test.",
         "effects": [
             {"effect": "discount", "factor": 0.8, "kinds": ["troops"], "reason": "mild"},
-            {"effect": "discount", "factor": 0.2, "where": {"basis": ["statute"]},
+            {"effect": "discount", "factor": 0.2, "where": {"timing": ["standing"]},
              "reason": "harsh"},
             {"effect": "void", "kinds": ["own_forces"], "reason": "everything"},
         ]})
@@ -468,7 +482,7 @@ def test_the_force_size_effect_grows_up_to_the_articles_range() -> None:
     for cid in ("guarantor_standing", "obligation", "nuclear_resilience"):
         scores = [by_size[size].criterion(cid).score for size in sorted(by_size)]
         assert all(a < b for a, b in itertools.pairwise(scores)), (cid, scores)
-        assert scores[1] < 70 < scores[2], (cid, scores)  # 15,000 well below 50,000
+        assert scores[1] < 65 < scores[2], (cid, scores)  # 15,000 well below 50,000
         assert scores[3] - scores[2] > 4, (cid, scores)  # and 100,000 still adds
 
 
@@ -477,10 +491,9 @@ def test_a_force_one_leader_can_withdraw_is_less_automatic_and_more_exposed() ->
     force out before the shooting starts (Leeds), and nuclear threats target exactly that."""
     decree = with_support(us_troops(50_000, "executive"))
     statute = with_support(us_troops(50_000, "statute"))
-    for cid in ("obligation", "nuclear_resilience", "legal_durability"):
+    for cid in ("obligation", "nuclear_resilience", "legal_durability", "pre_positioning"):
         assert decree.criterion(cid).score < statute.criterion(cid).score - 5, cid
-    assert decree.criterion("obligation").reasons[0].endswith(
-        "a tripwire: fighting starts without a decision, unless the executive act behind it is "
-        "revoked first (68%)"
+    assert bare(decree.criterion("pre_positioning").reasons[0]).endswith(
+        "stationed before any attack; kept there by an executive act, the guarantor can send "
+        "it home: 67%"
     )
-    assert decree.criterion("pre_positioning").score == statute.criterion("pre_positioning").score

@@ -29,8 +29,8 @@ def test_the_table_shows_every_criterion_its_reasons_and_the_index() -> None:
     out = flat(result.stdout)
     assert "Korea 1953-54: armistice, US forces, mutual defence treaty" in out
     assert "Forces in place before aggression" in out and "Freedom from concessions" in out
-    assert "+96.1 #1 United States: troops 75,000 standing" in out
-    assert "Deterrence Index: 74.9 / 100" in out
+    assert "+81.3 #1 United States: troops 75,000 standing" in out
+    assert "Deterrence Index: 68.7 / 100" in out
     assert "Stress test" not in out
 
 
@@ -42,7 +42,7 @@ def test_json_is_exactly_one_document_in_the_issues_shape() -> None:
     assert doc["stress"] == []
     assert [c["id"] for c in doc["criteria"]] == list(CRITERION_IDS)
     assert all(list(c) == ["id", "name", "score", "reasons"] for c in doc["criteria"])
-    assert doc["deterrence_index"] == 74.9
+    assert doc["deterrence_index"] == 68.7
 
 
 def test_stress_adds_one_row_per_card() -> None:

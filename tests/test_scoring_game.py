@@ -33,7 +33,7 @@ def negotiated(motion: Motion | None = None) -> GameState:
                                                  equipment="adequate"))),
         ("kremlin", Pass()),
         ("washington", Propose(commitment=Troops(by="washington", size=40_000,
-                                                 basis="executive"))),
+                                                 basis="statute"))),
         ("washington", Propose(commitment=DefencePact(by="washington", obligation="assist",
                                                       basis="treaty"))),
         ("kyiv", Pass()),
@@ -64,7 +64,9 @@ def test_the_scorecard_counts_the_discounted_pact_at_half() -> None:
                          factors=[1.0, 1.0, 1.0, 0.5])
     assert card != score(package)
     pact = [r for r in card.criterion("obligation").reasons if "defence pact" in r]
-    assert pact[0].endswith("(counted at 50%); the same party's stronger commitment counts")
+    assert pact[0].endswith(
+        "(counted at 50%); the same party's stronger commitment counts [leeds2003]"
+    )
 
 
 def test_the_motions_weights_are_used() -> None:
@@ -100,8 +102,9 @@ def test_stress_uses_the_motions_cards_or_else_the_default_set() -> None:
     with_cards = negotiated(tiny_motion(cards=[card]))
     (result,) = stress_state(with_cards)
     assert result.card == "new_administration"
-    assert result.defeated[0].startswith("c3 Washington: troops 40,000 standing, executive")
-    assert result.deterrence_index < score_state(with_cards).deterrence_index
+    assert result.defeated[0].startswith("c4 Washington: defence pact to assist, treaty")
+    assert result.name == "New administration in Washington"  # one capital at a time
+    assert result.deterrence_index <= score_state(with_cards).deterrence_index
 
 
 def test_the_article_motion_scores_and_stress_tests_with_its_own_cards(

@@ -276,15 +276,12 @@ def decode_text(data: bytes, name: str, limit: int = MAX_FILE_BYTES) -> str:
         raise DataError([Problem(name, "", "not UTF-8 text")]) from None
 
 
-def _no_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a number this program accepts (numbers must be finite)")
-
-
 def parse_json(text: str, name: str) -> Any:
     """JSON text as Python data; malformed JSON is a problem with its line and column.
-    ``NaN``/``Infinity``, numbers too long to convert and nesting too deep are refused."""
+    ``NaN``/``Infinity`` (refused naming their field), numbers too long to convert and
+    nesting too deep are refused."""
     try:
-        data = json.loads(text, parse_constant=_no_constant)
+        data = json.loads(text)
     except json.JSONDecodeError as e:
         msg = f"malformed JSON at line {e.lineno}, column {e.colno}: {e.msg}"
         raise DataError([Problem(name, "", msg)]) from None

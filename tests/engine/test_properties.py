@@ -55,18 +55,18 @@ CRITERIA = ["pre_positioning", "obligation", "nuclear_resilience", "bogus"]
 CLAIMS = ["army_first", "after_is_empty", "invented"]
 
 commitments = st.sampled_from(ROLES).flatmap(lambda by: st.one_of(
-    st.builds(Troops, by=st.just(by), size=st.integers(0, 120_000),
+    st.builds(Troops, by=st.just(by), size=st.integers(1, 120_000),
               timing=st.sampled_from(["standing", "on_attack"]), basis=st.sampled_from(
                   ["executive", "treaty", "statute"])),
-    st.builds(Funding, by=st.just(by), usd_bn_per_year=st.floats(0, 50), years=st.integers(0, 10),
-              basis=st.just("treaty")),
+    st.builds(Funding, by=st.just(by), usd_bn_per_year=st.floats(0.01, 50),
+              years=st.integers(0, 10), basis=st.just("treaty")),
     st.builds(Arms, by=st.just(by), level=st.sampled_from(["drip", "full"]),
               years=st.integers(0, 5), basis=st.just("executive")),
     st.builds(DefencePact, by=st.just(by), obligation=st.sampled_from(["consult", "fight"]),
               basis=st.just("ratified_treaty")),
-    st.builds(OwnForces, by=st.just(by), size=st.integers(0, 10**6),
+    st.builds(OwnForces, by=st.just(by), size=st.integers(1, 10**6),
               readiness=st.just("high"), equipment=st.just("modern")),
-    st.builds(Dmz, by=st.just(by), width_km=st.floats(0, 50)),
+    st.builds(Dmz, by=st.just(by), width_km=st.floats(0.1, 50)),
     st.builds(Demilitarisation, by=st.just(by), force_cap=st.integers(0, 200_000)),
     st.builds(Recognition, by=st.just(by), scope=st.sampled_from(["de_facto", "de_jure"])),
     st.builds(SanctionsRelief, by=st.just(by), scope=st.just("full")),

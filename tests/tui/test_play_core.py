@@ -90,7 +90,7 @@ def test_each_bad_field_gets_its_own_message() -> None:
     assert errors == {"size": "a whole number is needed", "basis": "required"}
     raw |= {"size": "-5", "basis": "statute"}
     assert check_commitment("troops", "washington", raw)[1] == {
-        "size": "must be greater than or equal to 0"
+        "size": "must be greater than or equal to 1"
     }
     raw |= {"size": "60,000", "composition": ("armour", "air")}
     commitment, errors = check_commitment("troops", "washington", raw)

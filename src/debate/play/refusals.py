@@ -37,7 +37,7 @@ _NOTHING = "?"
 
 def _stand_in(state: GameState, role: str, kind: str) -> Action:
     other = next((r for r in state.roles if r != role), role)
-    terms = Monitors(by=role, size=0, basis="declaration", withdrawal="none")
+    terms = Monitors(by=role, size=1, basis="declaration", withdrawal="none")
     match kind:
         case "speak":
             return Speak(text="…")

@@ -2,17 +2,19 @@
 
 Scoring runs in two steps so stress tests stay cheap:
 
-1. :func:`assess` reads the package once and turns every commitment into *items*: its value
-   (0-1) on each criterion it bears on, with a short reason. Nothing here depends on cards.
-   The readers live in :mod:`debate.scoring.assessors`, one module per family of kinds.
-2. :func:`~debate.scoring.evaluate.evaluate` combines the items under a list of *factors*
+1. :func:`assess` reads the package once and turns every commitment into *layers*: its
+   amount (soldiers, dollars, km; 1 for a pledge) and the weight it counts at, on each
+   criterion it bears on, grouped in per-party *stacks* that are summed before any curve.
+   Nothing here depends on cards. The readers live in :mod:`debate.scoring.assessors`.
+2. :func:`~debate.scoring.evaluate.evaluate` combines the stacks under a list of *factors*
    (1 = counts in full, 0.5 = discounted, 0 = voided) into criterion scores (0-100). A
-   stress card only changes factors, so each card costs one pass over the items.
+   stress card only changes factors, so each card costs one pass over the stacks.
 
 Every combination only ever adds non-negative value or multiplies by a factor in [0, 1], and
-every item's value is monotone in the terms that should matter (a stronger basis, a standing
-force rather than a promise, a larger force...). That is what makes the scorer's guarantees
-hold: see ``docs/scoring.md`` and ``tests/test_scoring_properties.py``.
+every layer's weight is monotone in the terms that should matter (a stronger basis, a standing
+force rather than a promise, a force no one else can send home...). Summing amounts before the
+curves is what makes splitting, merging and reordering lines change nothing. See
+``docs/scoring.md`` and ``tests/test_scoring_properties.py``.
 
 >>> from debate.scoring.package import Package
 >>> pkg = Package.model_validate({"title": "t", "protected": "p", "aggressor": "a",
@@ -21,8 +23,9 @@ hold: see ``docs/scoring.md`` and ``tests/test_scoring_properties.py``.
 ...     "commitments": [{"by": "p", "kind": "recognition", "scope": "de_jure"}]})
 >>> from debate.scoring.evaluate import evaluate
 >>> scores = evaluate(assess(pkg), [1.0], explain=True)
->>> scores["concessions"].score, scores["concessions"].lines[1]
-(50.0, (-50.0, 0, 'a territorial concession (de jure)'))
+>>> line = scores["concessions"].lines[1]
+>>> scores["concessions"].score, line.points, line.idx, line.note
+(50.0, -50.0, (0,), 'a territorial concession (de jure)')
 >>> label(pkg, 0)
 '#1 P: recognition of annexed land (de jure)'
 """
@@ -54,5 +57,4 @@ def label(package: Package, idx: int) -> str:
     they match the package panel whatever was withdrawn before.
     """
     c = package.commitments[idx]
-    name = package.ids[idx] if idx < len(package.ids) else f"#{idx + 1}"
-    return f"{name} {package.party(c.by).name}: {describe(c)}"
+    return f"{package.commitment_name(idx)} {package.party(c.by).name}: {describe(c)}"

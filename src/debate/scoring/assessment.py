@@ -1,4 +1,4 @@
-"""A package read into criterion items, ready to score under any factors.
+"""A package read into stacks and amounts, ready to score under any factors.
 
 :func:`debate.scoring.assess.assess` builds an :class:`Assessment` once per package;
 :func:`debate.scoring.evaluate.evaluate` then scores every criterion under a list of factors
@@ -8,12 +8,22 @@ facts only, so the evaluators can read an Assessment without importing back.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from debate.scoring.combine import Amount, Item, Line, Packed
+from debate.scoring.combine import Layer, Line, Stack
 from debate.scoring.package import Package
 from debate.scoring.rubric import Rubric
+
+
+@dataclass(slots=True)
+class Concession:
+    """One concession: its family (only the harshest of a family counts) and severity."""
+
+    idx: int
+    family: str
+    severity: float
+    note: str
 
 
 @dataclass(slots=True)
@@ -22,33 +32,58 @@ class Assessment:
 
     package: Package
     rubric: Rubric
-    grouped: dict[str, list[Item]]  # criteria combined as "best per group, then together"
+    stacks: dict[str, list[Stack]]  # per criterion: each party's stacks (best per party)
     zero: dict[str, list[Line]]  # commitments that bear on a criterion but give nothing
-    presence: list[Amount]
-    own: list[Amount]  # the protected party's own forces (quality-weighted)
+    presence: Stack  # forces in place before any attack, all guarantors together
+    local: Stack  # the protected army (weight 1) and the stationed forces, against the threat
+    own: list[Layer]  # the protected party's own army (quality-weighted), part of ``local``
     own_pool: list[tuple[int, float, float]]  # (idx, headcount, quality), best quality first
-    stationed: list[Amount]
-    threat: float | None
+    own_nuclear: Stack  # the protected army on its own, as nuclear resilience
+    threat: float
     threat_lines: list[Line]
     caps: list[tuple[int, int]]  # (idx, force cap)
     bans: list[tuple[int, bool]]  # (idx, allows peacekeepers)
     foreign_troops: list[int]
     foreign_peacekeepers: list[int]
-    funding: list[Amount]
-    hybrid: list[tuple[int, tuple[str, ...], float]]
-    economic: set[int]  # indices of cost items that relief scales down
+    funding: Stack
+    hybrid: list[tuple[int, tuple[str, ...], float, str]]  # (idx, domains, strength, note)
+    watchers: list[Stack]  # monitors and peacekeepers watching the line (separation)
+    dmz: list[Layer]  # weight 1 when flagged monitored (counts only if watchers are there)
+    economic: set[str]  # groups of cost stacks that sanctions relief scales down
     reliefs: list[tuple[int, float]]  # (idx, share of sanctions' cost left)
-    concessions: list[Item]
+    concessions: list[Concession]
     aggressor_nuclear: bool
     protected_nuclear: bool
     nuclear_names: str
-    packed: dict[str, Packed] = field(default_factory=dict)
+    unstressed: dict[tuple[object, ...], float] = field(default_factory=dict)  # index, no card
+    memo: dict[str, dict[tuple[float, ...], float]] = field(default_factory=dict)
+    capped: dict[tuple[float, ...], tuple[float, float, int]] = field(default_factory=dict)
+    _deps: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
-    def __post_init__(self) -> None:
-        self.packed = {
-            cid: Packed.of(items, self.economic if cid == "cost_to_aggressor" else None)
-            for cid, items in self.grouped.items()
+    def dependencies(self) -> dict[str, tuple[int, ...]]:
+        """Per criterion, the commitments whose factors its score can depend on."""
+        if self._deps:
+            return self._deps
+
+        def of(*groups: Iterable[Layer]) -> set[int]:
+            return {lay.idx for g in groups for lay in g}
+
+        stacks = {cid: of(*(s.layers for s in self.stacks[cid])) for cid in self.stacks}
+        caps = {i for i, _ in self.caps}
+        deps = {
+            "pre_positioning": of(self.presence.layers),
+            "local_denial": of(self.local.layers) | caps,
+            "separation": of(*(w.layers for w in self.watchers), self.dmz),
+            "sustainability": of(self.funding.layers) | stacks["sustainability"],
+            "hybrid": {idx for idx, *_ in self.hybrid},
+            "cost_to_aggressor": stacks["cost_to_aggressor"] | {i for i, _ in self.reliefs},
+            "nuclear_resilience": stacks["nuclear_resilience"] | of(self.own) | caps,
+            "concessions": {c.idx for c in self.concessions},
         }
+        for cid in ("guarantor_standing", "obligation", "legal_durability"):
+            deps[cid] = stacks[cid]
+        self._deps = {cid: tuple(sorted(d)) for cid, d in deps.items()}
+        return self._deps
 
     def effective(self, factors: Sequence[float]) -> list[float]:
         """Factors after a foreign-troop ban voids the foreign forces it excludes."""

@@ -1,94 +1,41 @@
-"""How criterion items combine into a score (0-100), with one reason line per commitment.
+"""How quantities become a score: curves over *aggregated* amounts, and groups that combine.
 
-An :class:`Item` is one commitment's value (0-1) on one criterion; an :class:`Amount` is its
-share of a summed quantity (troops, dollars). Every combination here only adds non-negative
-value or multiplies by factors in [0, 1]: that is what keeps the scorer monotone.
+The scorer never applies a curve to one line of a package. It sums what several lines give
+first, then applies the curve once, so splitting a force into many lines, merging lines or
+reordering them never changes a score (beyond rounding):
 
->>> items = [Item(0, "us", 0.5, "a pact"), Item(1, "us", 0.8, "troops"),
-...          Item(2, "uk", 0.5, "a pact")]
->>> result = grouped(items, [1.0, 1.0, 0.5], explain=True)
->>> round(result.score, 1)  # the best per party, then 1 - (1 - 0.8)(1 - 0.25)
-85.0
->>> for points, idx, note in result.lines:
-...     print(f"{points:+.1f} #{idx}: {note}")
-+80.0 #1: troops
-+5.0 #2: a pact (counted at 50%)
-+0.0 #0: a pact; the same party's stronger commitment counts
+- a :class:`Stack` holds one party's lines of one family (forces, or pledges): each line is a
+  :class:`Layer` with an *amount* (soldiers, $bn, km; 1 for a pledge) and a *weight* in [0, 1]
+  (how credible that amount is: its legal basis, who can end it, its term);
+- the stack's value is ``sum_k w_k * (curve(A_k) - curve(A_{k-1}))`` over its layers sorted by
+  weight, most credible first, where ``A_k`` is the cumulative amount: the most credible
+  soldiers take the first (steepest) part of the curve, weaker ones what is left. The value
+  depends only on the multiset of (amount, weight) pairs, grows with every amount and every
+  weight, and is at most the curve's top times the best weight;
+- a party's value on a criterion is its best stack; parties then combine as chances,
+  either independently (``1 - prod(1 - v)``) or with *buck-passing*: every guarantor after the
+  strongest counts at a share ``beta`` (Christensen and Snyder 1990: allies count on each other
+  to act and each waits for the others).
+
+>>> force = lambda x: min(x, 10.0) / 10.0
+>>> one = Stack("us", force, [Layer(0, 8.0, 1.0, "troops")])
+>>> split = Stack("us", force, [Layer(0, 4.0, 1.0, "troops"), Layer(1, 4.0, 1.0, "troops")])
+>>> one.value([1.0]), split.value([1.0, 1.0])
+(0.8, 0.8)
+>>> weak_first = Stack("us", force, [Layer(0, 5.0, 0.2, "decree"), Layer(1, 5.0, 1.0, "law")])
+>>> round(weak_first.value([1.0, 1.0]), 3)  # the law's 5 count first, at 1; the decree's at 0.2
+0.6
+>>> round(combine([0.5, 0.5], beta=1.0), 3), round(combine([0.5, 0.5], beta=0.5), 3)
+(0.75, 0.625)
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-#: A reason before formatting: (signed points, commitment index or -1, why).
-Line = tuple[float, int, str]
-
-
-@dataclass(slots=True)
-class Item:
-    """One commitment's value (0-1, at full factor) on one criterion."""
-
-    idx: int
-    group: str  # items of one group do not add up: only the group's best counts
-    value: float
-    note: str
-    scaled: bool = True  # False: the value already reflects the factors
-
-
-@dataclass(slots=True)
-class Amount:
-    """One commitment's contribution to a summed quantity (troops, dollars)."""
-
-    idx: int
-    amount: float
-    note: str
-
-
-@dataclass(slots=True)
-class Result:
-    """A criterion's score (0-100) and, when explained, its reason lines."""
-
-    score: float
-    lines: list[Line] = field(default_factory=list)
-
-
-@dataclass(slots=True)
-class Packed:
-    """A grouped criterion's items as parallel lists: the fast path of stress tests, where
-    only the score is wanted (same arithmetic as :func:`grouped`, without the reasons)."""
-
-    idx: list[int]
-    value: list[float]
-    group: list[int]
-    groups: int
-    economic: list[bool]
-
-    @classmethod
-    def of(cls, items: list[Item], economic: set[int] | None = None) -> Packed:
-        numbers: dict[str, int] = {}
-        group = [numbers.setdefault(it.group, len(numbers)) for it in items]
-        flags = [economic is not None and it.idx in economic for it in items]
-        return cls([it.idx for it in items], [it.value for it in items], group, len(numbers), flags)
-
-    def rest(self, eff: Sequence[float], economic_share: float = 1.0) -> float:
-        """``(1 - a)(1 - b)...`` over each group's best value under the factors."""
-        best = [0.0] * self.groups
-        if economic_share < 1.0:
-            for i, v, g, e in zip(self.idx, self.value, self.group, self.economic, strict=True):
-                x = v * eff[i] * (economic_share if e else 1.0)
-                if x > best[g]:
-                    best[g] = x
-        else:
-            for i, v, g in zip(self.idx, self.value, self.group, strict=True):
-                x = v * eff[i]
-                if x > best[g]:
-                    best[g] = x
-        rest = 1.0
-        for b in best:
-            rest *= 1.0 - b
-        return rest
+Curve = Callable[[float], float]
 
 
 def saturate(amount: float, scale: float) -> float:
@@ -100,69 +47,203 @@ def saturate(amount: float, scale: float) -> float:
     return 1.0 - math.exp(-amount / scale) if amount > 0 else 0.0
 
 
-def best_per_group(items: list[Item], eff: Sequence[float]) -> dict[str, tuple[float, Item]]:
-    """Each group's strongest item under the factors, with its value."""
-    best: dict[str, tuple[float, Item]] = {}
-    for it in items:
-        value = it.value * eff[it.idx] if it.scaled and it.idx >= 0 else it.value
-        cur = best.get(it.group)
-        if cur is None or value > cur[0]:
-            best[it.group] = (value, it)
+def unit(amount: float) -> float:
+    """The curve of pledges: one pledge is all a party can give. A stack on this curve counts
+    only its best layer, at that layer's factor (two pledges discounted to half do not make
+    a whole one)."""
+    return amount if amount < 1.0 else 1.0
+
+
+@dataclass(slots=True)
+class Line:
+    """One reason before formatting: signed points, the commitments it credits (none for a
+    fact about the package), why, and the source key (docs/scoring.md's bibliography)."""
+
+    points: float
+    idx: tuple[int, ...]
+    note: str
+    source: str
+
+
+@dataclass(slots=True)
+class Result:
+    """A criterion's score (0-100) and, when explained, its reason lines."""
+
+    score: float
+    lines: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Layer:
+    """One commitment's amount on a stack, counted at ``weight`` (0-1)."""
+
+    idx: int
+    amount: float
+    weight: float
+    note: str
+    source: str = ""
+
+
+@dataclass(slots=True)
+class Stack:
+    """One party's lines of one family, summed before the curve (see the module doc)."""
+
+    group: str
+    curve: Curve
+    layers: list[Layer]
+    # Values already computed, by the factors of the stack's layers: a stress card changes
+    # few factors, so most stacks keep their value.
+    _seen: dict[tuple[float, ...], float] = field(default_factory=dict, repr=False)
+    _idx: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        # Most credible first; ties by index only to make explanations deterministic.
+        self.layers.sort(key=lambda lay: (-lay.weight, lay.idx))
+        self._idx = [lay.idx for lay in self.layers]
+
+    def value(self, eff: Sequence[float]) -> float:
+        key = tuple([eff[i] for i in self._idx])
+        got = self._seen.get(key)
+        if got is None:
+            got = self._seen[key] = self._value(eff)
+        return got
+
+    def _value(self, eff: Sequence[float]) -> float:
+        if self.curve is unit:  # pledges: the best one counts, at its factor
+            best = 0.0
+            for lay in self.layers:
+                v = lay.weight * eff[lay.idx]
+                if v > best:
+                    best = v
+            return best
+        total = prev = cum = 0.0
+        curve = self.curve
+        for lay in self.layers:
+            a = lay.amount * eff[lay.idx]
+            if a <= 0.0:
+                continue
+            cum += a
+            c = curve(cum)
+            total += lay.weight * (c - prev)
+            prev = c
+        return total
+
+    def shares(self, eff: Sequence[float]) -> list[tuple[Layer, float]]:
+        """Each layer's part of :meth:`value`; layers of equal weight share their segment of
+        the curve in proportion to their amounts, so the split does not depend on order."""
+        out: list[tuple[Layer, float]] = []
+        if self.curve is unit:
+            best = max(self.layers, key=lambda lay: lay.weight * eff[lay.idx], default=None)
+            return [
+                (lay, lay.weight * eff[lay.idx] if lay is best else 0.0) for lay in self.layers
+            ]
+        prev = cum = 0.0
+        i, layers = 0, self.layers
+        while i < len(layers):
+            j = i
+            while j < len(layers) and layers[j].weight == layers[i].weight:
+                j += 1
+            tie = layers[i:j]
+            amounts = [lay.amount * eff[lay.idx] for lay in tie]
+            got = sum(amounts)
+            if got > 0:
+                cum += got
+                c = self.curve(cum)
+                segment = tie[0].weight * (c - prev)
+                prev = c
+                out += [(lay, segment * a / got) for lay, a in zip(tie, amounts, strict=True)]
+            else:
+                out += [(lay, 0.0) for lay in tie]
+            i = j
+        return out
+
+
+def combine(values: Sequence[float], beta: float = 1.0) -> float:
+    """Groups' values (0-1) as chances; after the strongest, each counts at ``beta``."""
+    rest, first = 1.0, True
+    for v in sorted(values, reverse=True):
+        rest *= 1.0 - (v if first else beta * v)
+        first = False
+    return 1.0 - rest
+
+
+def best_stacks(
+    stacks: Sequence[Stack], eff: Sequence[float], scale: Mapping[str, float] | None = None
+) -> dict[str, tuple[float, Stack]]:
+    """Each group's strongest stack under the factors, with its value (times ``scale``)."""
+    best: dict[str, tuple[float, Stack]] = {}
+    for s in stacks:
+        v = s.value(eff)
+        if scale is not None:
+            v *= scale.get(s.group, 1.0)
+        cur = best.get(s.group)
+        if cur is None or v > cur[0]:
+            best[s.group] = (v, s)
     return best
 
 
-def grouped(items: list[Item], eff: Sequence[float], explain: bool) -> Result:
-    """Best item per group, then the groups combine as independent chances:
-    ``1 - (1 - a)(1 - b)...``. One party stacking paper adds nothing; two guarantors add up."""
-    best = best_per_group(items, eff)
+def grouped_score(stacks: Sequence[Stack], eff: Sequence[float], beta: float) -> float:
+    """:func:`grouped`'s score alone (the fast path of stress tests)."""
+    best: dict[str, float] = {}
+    for s in stacks:
+        v = s.value(eff)
+        if v > best.get(s.group, -1.0):
+            best[s.group] = v
+    if len(best) == 1:
+        (v,) = best.values()
+        return 100.0 * v
+    return 100.0 * combine(list(best.values()), beta)
+
+
+def grouped(
+    stacks: Sequence[Stack],
+    eff: Sequence[float],
+    beta: float,
+    explain: bool,
+    outdone: str,
+    scale: Mapping[str, float] | None = None,
+) -> Result:
+    """Best stack per group, groups combined (:func:`combine`), with one line per layer.
+    ``scale`` multiplies some groups' values (sanctions relief on economic costs)."""
+    best = best_stacks(stacks, eff, scale)
     if not explain:
-        rest = 1.0
-        for value, _ in best.values():
-            rest *= 1.0 - value
-        return Result(100.0 * (1.0 - rest))
-    ordered = sorted(best.values(), key=lambda t: (-t[0], t[1].idx))
+        return Result(100.0 * combine([v for v, _ in best.values()], beta))
+    ordered = sorted(best.values(), key=lambda t: (-t[0], t[1].group))
     rest = 1.0
     lines: list[Line] = []
-    for value, it in ordered:
-        lines.append((100.0 * rest * value, it.idx, with_factor(it, eff)))
-        rest *= 1.0 - value
-    lines += unchosen(items, best, eff)
+    for k, (v, s) in enumerate(ordered):
+        share = v if k == 0 else beta * v
+        points = 100.0 * rest * share
+        rest *= 1.0 - share
+        lines += stack_lines(s, eff, points, v, outdone)
+    chosen = {id(s) for _, s in best.values()}
+    for s in stacks:
+        if id(s) not in chosen:
+            lines += [
+                Line(0.0, (lay.idx,), with_factor(lay.note, eff[lay.idx]) + outdone, lay.source)
+                for lay in s.layers
+            ]
     return Result(100.0 * (1.0 - rest), lines)
 
 
-def with_factor(it: Item, eff: Sequence[float]) -> str:
-    """An item's note, saying when a factor discounted or voided it."""
-    factor = eff[it.idx] if it.scaled and it.idx >= 0 else 1.0
-    return it.note + _factor_suffix(factor)
-
-
-def unchosen(
-    items: list[Item], best: dict[str, tuple[float, Item]], eff: Sequence[float]
+def stack_lines(
+    s: Stack, eff: Sequence[float], points: float, value: float, outdone: str
 ) -> list[Line]:
-    """A ``+0.0`` line for every item outdone by a stronger one of its group."""
-    chosen = {id(it) for _, it in best.values()}
-    return [
-        (0.0, it.idx, with_factor(it, eff) + "; the same party's stronger commitment counts")
-        for it in items
-        if id(it) not in chosen
-    ]
-
-
-def proportional(
-    amounts: list[Amount], eff: Sequence[float], total: float, score: float
-) -> list[Line]:
-    """Split a score over the amounts that summed to ``total``, in proportion."""
-    lines: list[Line] = []
-    for a in amounts:
-        share = a.amount * eff[a.idx] / total if total > 0 else 0.0
-        lines.append((score * share, a.idx, a.note + _factor_suffix(eff[a.idx])))
-    lines.sort(key=lambda line: (-line[0], line[1]))
+    """A stack's ``points`` split over its layers by their share of its ``value``."""
+    lines = []
+    for lay, part in s.shares(eff):
+        got = points * part / value if value > 0 else 0.0
+        note = with_factor(lay.note, eff[lay.idx])
+        if part <= 0.0 and eff[lay.idx] > 0:
+            note += outdone
+        lines.append(Line(got, (lay.idx,), note, lay.source))
     return lines
 
 
-def _factor_suffix(factor: float) -> str:
+def with_factor(note: str, factor: float) -> str:
+    """A note, saying when a factor discounted or voided its commitment."""
     if factor >= 1.0:
-        return ""
+        return note
     if factor <= 0.0:
-        return " (voided)"
-    return f" (counted at {factor:.0%})"
+        return note + " (voided)"
+    return note + f" (counted at {factor:.0%})"

@@ -1,20 +1,21 @@
 """Scores of an :class:`~debate.scoring.assessment.Assessment` under a list of factors.
 
-A stress card only changes factors, so each card costs one pass over the items, on the fast
-path without reasons. The criteria combined as "best per group, then together" are scored
-here; the others have their own arithmetic in :mod:`debate.scoring.evaluators`.
+A stress card only changes factors, so each card costs one pass over the stacks, on the fast
+path without reasons. Criteria combined as "each party's best stack, then the parties
+together" are scored here; the others have their own arithmetic in
+:mod:`debate.scoring.evaluators`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from debate.scoring.assessment import Assessment
-from debate.scoring.combine import Line, Result, grouped
-from debate.scoring.evaluators import costs, forces, support
+from debate.scoring.combine import Line, Result, grouped, grouped_score
+from debate.scoring.evaluators import OUTDONE, costs, forces, support
 
-#: Criteria scored as "the best item per group, then the groups together".
-GROUPED = ("guarantor_standing", "obligation", "legal_durability", "separation")
+#: Criteria scored as "each party's best stack, then the parties together".
+GROUPED = ("guarantor_standing", "obligation", "legal_durability")
 
 
 def evaluate(a: Assessment, factors: Sequence[float], explain: bool = False) -> dict[str, Result]:
@@ -22,46 +23,71 @@ def evaluate(a: Assessment, factors: Sequence[float], explain: bool = False) -> 
     commitment: 1 counts in full, 0.5 discounted, 0 voided)."""
     eff = a.effective(factors)
     if not explain:
-        return _scores(a, eff)
+        return _fast(a, eff)
+    beta = a.rubric.scales.buck_passing
     out = {
-        "pre_positioning": forces.pre_positioning(a, eff, True),
-        "local_denial": forces.local_denial(a, eff, True),
-        **{cid: grouped(a.grouped[cid], eff, True) for cid in GROUPED},
-        "sustainability": support.sustainability(a, eff, True),
-        "hybrid": support.hybrid(a, eff, True),
-        "cost_to_aggressor": costs.cost_to_aggressor(a, eff, True),
-        "nuclear_resilience": forces.nuclear_resilience(a, eff, True),
-        "concessions": costs.concessions(a, eff, True),
+        "pre_positioning": forces.pre_positioning(a, eff, explain),
+        "local_denial": forces.local_denial(a, eff, explain),
+        **{cid: grouped(a.stacks[cid], eff, beta, explain, OUTDONE) for cid in GROUPED},
+        "separation": support.separation(a, eff, explain),
+        "sustainability": support.sustainability(a, eff, explain),
+        "hybrid": support.hybrid(a, eff, explain),
+        "cost_to_aggressor": costs.cost_to_aggressor(a, eff, explain),
+        "nuclear_resilience": forces.nuclear_resilience(a, eff, explain),
+        "concessions": costs.concessions(a, eff, explain),
     }
-    for cid, result in out.items():
-        result.lines.extend(a.zero.get(cid, ()))
-        if a.bans:
-            result.lines.extend(_ban_lines(a, cid, eff, factors))
-        if not result.lines:
-            result.lines.append((0.0, -1, "nothing in the package bears on this"))
+    if explain:
+        for cid, result in out.items():
+            result.lines.extend(a.zero.get(cid, ()))
+            if a.bans and cid in ("pre_positioning", "local_denial"):
+                result.lines.extend(_ban_lines(a, cid, eff, factors))
     return out
 
 
-def _scores(a: Assessment, eff: list[float]) -> dict[str, Result]:
-    """The fast path: scores only, from the packed items."""
-    packed = a.packed
-    return {
-        "pre_positioning": forces.pre_positioning(a, eff, False),
-        "local_denial": forces.local_denial(a, eff, False),
-        **{cid: Result(100.0 * (1.0 - packed[cid].rest(eff))) for cid in GROUPED},
-        "sustainability": support.sustainability(a, eff, False),
-        "hybrid": support.hybrid(a, eff, False),
-        "cost_to_aggressor": costs.cost_to_aggressor(a, eff, False),
-        "nuclear_resilience": forces.nuclear_resilience(a, eff, False),
-        "concessions": costs.concessions(a, eff, False),
-    }
+def _fast(a: Assessment, eff: list[float]) -> dict[str, Result]:
+    return {cid: Result(value) for cid, value in scores(a, eff).items()}
+
+
+def scores(a: Assessment, eff: list[float]) -> dict[str, float]:
+    """Scores only, from effective factors. A stress card changes few factors, so a criterion
+    whose commitments all keep the factors of an earlier evaluation is taken from that one."""
+    deps = a.dependencies()
+    beta = a.rubric.scales.buck_passing
+    out: dict[str, float] = {}
+    memo = a.memo
+    for cid, score in _CRITERIA.items():
+        key = tuple([eff[i] for i in deps[cid]])
+        seen = memo.get(cid)
+        if seen is None:
+            seen = memo[cid] = {}
+        got = seen.get(key)
+        if got is None:
+            got = seen[key] = score(a, eff, beta)
+        out[cid] = got
+    return out
+
+
+def _grouped(cid: str) -> Callable[[Assessment, list[float], float], float]:
+    return lambda a, eff, beta: grouped_score(a.stacks[cid], eff, beta)
+
+
+_CRITERIA: dict[str, Callable[[Assessment, list[float], float], float]] = {
+    "pre_positioning": lambda a, eff, _: forces.pre_positioning(a, eff, False).score,
+    "local_denial": lambda a, eff, _: forces.local_denial(a, eff, False).score,
+    **{cid: _grouped(cid) for cid in GROUPED},
+    "separation": lambda a, eff, _: support.separation(a, eff, False).score,
+    "sustainability": lambda a, eff, _: support.sustainability(a, eff, False).score,
+    "hybrid": lambda a, eff, _: support.hybrid(a, eff, False).score,
+    "cost_to_aggressor": lambda a, eff, _: costs.cost_to_aggressor(a, eff, False).score,
+    "nuclear_resilience": lambda a, eff, _: forces.nuclear_resilience(a, eff, False).score,
+    "concessions": lambda a, eff, _: costs.concessions(a, eff, False).score,
+}
 
 
 def _ban_lines(a: Assessment, cid: str, eff: list[float], factors: Sequence[float]) -> list[Line]:
-    if cid not in ("pre_positioning", "local_denial"):
-        return []
+    source = "schelling1966" if cid == "pre_positioning" else "huth1988"
     return [
-        (0.0, i, "voided by the ban on foreign forces in this package")
+        Line(0.0, (i,), "voided by the ban on foreign forces in this package", source)
         for i in (*a.foreign_troops, *a.foreign_peacekeepers)
         if factors[i] > 0 and eff[i] == 0
     ]

@@ -77,10 +77,21 @@ class Package(BaseModel):
             )
 
         ids: set[str] = set()
+        names: dict[str, str] = {}
         for i, party in enumerate(self.parties):
             if party.id in ids:
                 problem(("parties", i, "id"), f"duplicate party id {party.id!r}", party.id)
             ids.add(party.id)
+            # A party is a party: one state, one id. The same state under a second id would
+            # let one promise count as several guarantors'.
+            name = " ".join(party.name.casefold().split())
+            if name in names:
+                problem(
+                    ("parties", i, "name"),
+                    f"party {party.name!r} is already listed as {names[name]!r}: one id per party",
+                    party.name,
+                )
+            names.setdefault(name, party.id)
         known = ", ".join(sorted(ids))
         for field in ("protected", "aggressor"):
             value = getattr(self, field)
@@ -104,6 +115,11 @@ class Package(BaseModel):
     @cached_property
     def party_by_id(self) -> dict[str, Party]:
         return {p.id: p for p in self.parties}
+
+    def commitment_name(self, idx: int) -> str:
+        """How reasons name commitment ``idx``: its game id (``c7``) when the package came
+        from a game, else its place in the file (``#3``)."""
+        return self.ids[idx] if idx < len(self.ids) else f"#{idx + 1}"
 
     def party(self, party_id: str) -> Party:
         """The party with this id (KeyError if none)."""

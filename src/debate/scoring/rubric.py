@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import itertools
+import math
 import tomllib
 from importlib import resources
 from typing import Annotated, Any, Self, get_args
@@ -25,7 +26,6 @@ from typing import Annotated, Any, Self, get_args
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
-from debate.scoring.combine import saturate
 from debate.vocabulary.commitments import (
     ArmsLevel,
     AssuranceObligation,
@@ -115,8 +115,9 @@ class Scales(_Section):
     monitors: float = Field(gt=0)
     observers: float = Field(gt=0)
     funding_bn: float = Field(gt=0)
-    open_ended_years: int = Field(ge=1)
+    funding_horizon_years: int = Field(ge=1)
     full_years: int = Field(ge=1)
+    buck_passing: Unit
     demilitarisation_scale: float = Field(gt=0)
     index_lift: float = Field(gt=0)
     cap_floor: float = Field(ge=0, le=100)
@@ -179,6 +180,12 @@ class Forces(_Section):
             self.composition_base + 5 * self.composition_per_type <= 1.0,
             "composition_base + 5 * composition_per_type must not exceed 1",
         )
+        # Unknown must never beat known: saying nothing about a force's arms counts at most
+        # as much as naming one arm.
+        _require(
+            self.composition_unknown <= self.composition_base + self.composition_per_type,
+            "composition_unknown must not exceed composition_base + composition_per_type",
+        )
         return self
 
 
@@ -221,6 +228,23 @@ class Durability(_Section):
     sanctions: Unit
     hybrid_defence: Unit
     time_limited_floor: Unit
+
+
+class Credibility(_Section):
+    """How sure it is that a stationed force is still there when an attack comes."""
+
+    withdrawal: WithdrawalLevels
+    basis_floor: Unit
+
+    @model_validator(mode="after")
+    def _dismissable_counts_least(self) -> Credibility:
+        w = self.withdrawal
+        _require(
+            w["aggressor"] <= w["host"] <= w["any_party"] <= w["guarantor"] <= w["none"],
+            "credibility.withdrawal must not decrease along aggressor < host < any_party < "
+            "guarantor < none",
+        )
+        return self
 
 
 class Separation(_Section):
@@ -293,6 +317,7 @@ class Rubric(_Section):
     engagement: Engagement
     obligation: Obligation
     durability: Durability
+    credibility: Credibility
     separation: Separation
     sustainability: Sustainability
     cost: Cost
@@ -310,10 +335,16 @@ class Rubric(_Section):
         >>> [round(RUBRIC.force_share(n), 2) for n in (5_000, 15_000, 50_000, 100_000)]
         [0.34, 0.63, 0.91, 0.99]
         """
+        if troops <= 0:
+            return 0.0
         s = self.scales
         share = s.tripwire_share
-        return share * saturate(troops, s.tripwire_troops) + (1.0 - share) * saturate(
-            troops, s.presence_troops
+        # share * sat(troops, tripwire) + (1 - share) * sat(troops, presence), inlined: the
+        # scorer calls this for every layer of every force stack.
+        return (
+            1.0
+            - share * math.exp(-troops / s.tripwire_troops)
+            - (1.0 - share) * math.exp(-troops / s.presence_troops)
         )
 
     def standing_of(self, tier: Tier, nuclear: bool) -> float:

@@ -12,8 +12,9 @@
 >>> card = score(pkg)
 >>> card.deterrence_index < 25
 True
->>> card.criterion("obligation").reasons
-('+5.2 #1 United States: assurance to seek un action, memorandum: an assurance to seek un action',)
+>>> (reason,) = card.criterion("obligation").reasons
+>>> reason.split(": ")[0], reason.split(": ")[-1]
+('+5.2 #1 United States', 'an assurance to seek un action [leeds2003]')
 >>> [r.card for r in stress_test(pkg, default_cards())][:2]
 ['nuclear_blackmail', 'new_administration']
 """
@@ -22,12 +23,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from debate.scoring.assess import Assessment, Line, assess, label
-from debate.scoring.evaluate import evaluate
+from debate.scoring.assess import Assessment, assess, label
+from debate.scoring.evaluate import evaluate, scores
+from debate.scoring.explain import reasons
 from debate.scoring.index import deterrence_index, resolve_weights
 from debate.scoring.package import Package
 from debate.scoring.results import CriterionScore, Scorecard, StressResult
-from debate.scoring.stress import CardMatcher, default_cards
+from debate.scoring.stress import CardMatcher, applies, default_cards
 from debate.vocabulary.cards import StressCard
 from debate.vocabulary.criteria import CRITERION_IDS, CRITERION_NAMES
 
@@ -49,18 +51,14 @@ def score(
     f = _factors(package, factors)
     assessment = _assessment(package)
     results = evaluate(assessment, f, explain=True)
-    labels: dict[int, str] = {}
-    criteria = tuple(
-        CriterionScore(
-            cid,
-            CRITERION_NAMES[cid],
-            _clamp(results[cid].score),
-            tuple(_format(package, line, labels) for line in results[cid].lines),
-        )
-        for cid in CRITERION_IDS
-    )
-    index, reasons = deterrence_index({c.id: c.score for c in criteria}, w, explain=True)
-    return Scorecard(package.title, index, criteria, reasons)
+    criteria = []
+    labels: dict[tuple[int, ...], str] = {}
+    for cid in CRITERION_IDS:
+        value = _clamp(results[cid].score)
+        lines = reasons(package, results[cid].lines, value, labels)
+        criteria.append(CriterionScore(cid, CRITERION_NAMES[cid], value, lines))
+    index, why = deterrence_index({c.id: c.score for c in criteria}, w, explain=True)
+    return Scorecard(package.title, index, tuple(criteria), why)
 
 
 def stress_test(
@@ -89,19 +87,67 @@ def _apply_card(
     factors: list[float],
     labels: dict[int, str],
 ) -> StressResult:
+    """One card on its own. A card whose precondition fails changes nothing; a card scoped
+    to ``each_guarantor`` is tried on each guarantor in turn and the worst case is reported
+    (the guarantor whose change of government hurts most)."""
     package = assessment.package
+    if not applies(card, package):
+        index = base(assessment, factors, weights)
+        return StressResult(card.id, f"{card.name} (does not apply)", index, ())
+    if card.scope == "package":
+        return _hit(assessment, matcher.effects(card), card, weights, factors, labels, None)
+    worst: StressResult | None = None
+    hits = matcher.effects(card)
+    for party in matcher.guarantors:
+        mine = [hit for hit in hits if package.commitments[hit[0]].by == party]
+        if not mine:
+            continue
+        result = _hit(assessment, mine, card, weights, factors, labels, party)
+        if result.defeated and (worst is None or result.deterrence_index < worst.deterrence_index):
+            worst = result
+    if worst is None:
+        return StressResult(card.id, card.name, base(assessment, factors, weights), ())
+    return worst
+
+
+def _hit(
+    assessment: Assessment,
+    effects: list[tuple[int, float, str]],
+    card: StressCard,
+    weights: Mapping[str, float],
+    factors: list[float],
+    labels: dict[int, str],
+    only: str | None,
+) -> StressResult:
+    """The index after ``effects`` (the card's, or its share on one guarantor ``only``)."""
+    package = assessment.package
+    if not effects:  # nothing defeated: the index is the package's own
+        return StressResult(card.id, card.name, base(assessment, factors, weights), ())
     stressed = list(factors)
     defeated = []
-    for idx, kept, reason in matcher.effects(card):
+    for idx, kept, reason in effects:
         stressed[idx] = factors[idx] * kept
         outcome = "voided" if kept == 0 else f"kept at {kept:.0%}"
         name = labels.get(idx)
         if name is None:
             name = labels[idx] = label(package, idx)
         defeated.append(f"{name}: {outcome}: {reason}")
-    results = evaluate(assessment, stressed)
-    index, _ = deterrence_index({cid: r.score for cid, r in results.items()}, weights)
-    return StressResult(card.id, card.name, index, tuple(defeated))
+    name = card.name if only is None else f"{card.name} in {package.party(only).name}"
+    return StressResult(card.id, name, _index(assessment, stressed, weights), tuple(defeated))
+
+
+def _index(assessment: Assessment, factors: list[float], weights: Mapping[str, float]) -> float:
+    index, _ = deterrence_index(scores(assessment, assessment.effective(factors)), weights)
+    return index
+
+
+def base(assessment: Assessment, factors: list[float], weights: Mapping[str, float]) -> float:
+    """The index before any card (computed once per package, factors and weights)."""
+    key = (tuple(factors), tuple(sorted(weights.items())))
+    got = assessment.unstressed.get(key)
+    if got is None:
+        got = assessment.unstressed[key] = _index(assessment, factors, weights)
+    return got
 
 
 # The last package read, kept by identity: `debate score --stress` and the debrief score a
@@ -131,17 +177,6 @@ def _factors(package: Package, factors: Sequence[float] | None) -> list[float]:
         if not 0.0 <= x <= 1.0:  # also refuses NaN
             raise ValueError(f"factor {i} must be between 0 and 1, not {x!r}")
     return out
-
-
-def _format(package: Package, line: Line, labels: dict[int, str]) -> str:
-    points, idx, note = line
-    text = f"{points:+.1f}".replace("-0.0", "+0.0")
-    if idx < 0:
-        return f"{text} {note}"
-    name = labels.get(idx)
-    if name is None:
-        name = labels[idx] = label(package, idx)
-    return f"{text} {name}: {note}"
 
 
 def _clamp(x: float) -> float:

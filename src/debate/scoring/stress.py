@@ -2,8 +2,10 @@
 
 A card's effects select commitments (:class:`~debate.vocabulary.cards.Selector`); each selected
 commitment keeps ``effect.kept`` of its value (0 when voided). When several effects of one
-card select the same commitment, the harshest counts. The aggressor's side is never touched:
-cards stress the guarantees, not the threat (its own forces stay what the package says).
+card select the same commitment, the harshest counts. Cards never touch the aggressor's side
+(they test the guarantees, not the threat) nor a concession (voiding one would raise the
+index); a card whose precondition the package does not meet does nothing; a card scoped to
+``each_guarantor`` hits one guarantor's commitments at a time.
 
 >>> from debate.vocabulary.cards import Selector
 >>> from debate.vocabulary.commitments import Troops
@@ -22,15 +24,13 @@ import tomllib
 from collections.abc import Sequence
 from functools import cache
 from importlib import resources
-from typing import Any
 
 from pydantic import BaseModel, ConfigDict
 
 from debate.scoring.package import Package, Party
+from debate.vocabulary import cards
 from debate.vocabulary.cards import Selector, StressCard
-from debate.vocabulary.commitments import Commitment
-
-_MISSING = object()
+from debate.vocabulary.commitments import CONCESSION_KINDS, Commitment
 
 
 class CardDeck(BaseModel):
@@ -53,48 +53,24 @@ def default_cards() -> tuple[StressCard, ...]:
 
 
 def selects(selector: Selector, c: Commitment, party: Party) -> bool:
-    """Whether a selector matches a commitment made by ``party``.
-
-    ``where`` values match a field's value, or any item of a list field (composition,
-    domains); a commitment without the field does not match.
-    """
-    return _selects(selector, c.kind, c.__dict__, party)
+    """Whether a selector matches a commitment made by ``party``."""
+    return cards.selects(selector, c.kind, c.__dict__, party.tier, party.nuclear)
 
 
-def _selects(selector: Selector, kind: str, fields: dict[str, Any], party: Party) -> bool:
-    # ``fields`` is the commitment's __dict__: where pydantic keeps field values.
-    if selector.kinds and kind not in selector.kinds:
-        return False
-    if selector.by_tier and party.tier not in selector.by_tier:
-        return False
-    if selector.by_nuclear is not None and party.nuclear != selector.by_nuclear:
-        return False
-    if selector.max_years is not None:
-        years = fields.get("years", 0)
-        if not 0 < years <= selector.max_years:
-            return False
-    for name, accepted in selector.where.items():
-        value = fields.get(name, _MISSING)
-        if value is _MISSING:
-            return False
-        if isinstance(value, tuple):
-            if not any(_same(v, a) for v in value for a in accepted):
-                return False
-        elif not any(_same(value, a) for a in accepted):
-            return False
-    return True
-
-
-def _same(value: object, accepted: object) -> bool:
-    # True == 1 in Python; a card asking for `armed = [true]` must not match a size of 1.
-    return value == accepted and isinstance(value, bool) == isinstance(accepted, bool)
+def applies(card: StressCard, package: Package) -> bool:
+    """Whether the package meets the card's precondition."""
+    wants = card.requires.aggressor_nuclear
+    if wants is None:
+        return True
+    nuclear = any(p.nuclear for p in package.parties if package.aggressor_side(p.id))
+    return nuclear == wants
 
 
 class CardMatcher:
     """A package read once for matching cards against it (one per stress test).
 
-    Only commitments a card may break are candidates: everything but void commitments and
-    the aggressor's side, except a DMZ the aggressor accepts.
+    Only commitments a card may break are candidates: guarantees by the protected party or a
+    guarantor (never a concession), and a DMZ whoever accepted it.
     """
 
     def __init__(self, package: Package, factors: Sequence[float]) -> None:
@@ -106,33 +82,61 @@ class CardMatcher:
         self.touchable = [
             i
             for i, c in enumerate(commitments)
-            if factors[i] > 0 and (c.kind == "dmz" or not package.aggressor_side(c.by))
+            if factors[i] > 0
+            and c.kind not in CONCESSION_KINDS
+            and (c.kind == "dmz" or not package.aggressor_side(c.by))
         ]
         self.by_kind: dict[str, list[int]] = {}
         for i in self.touchable:
             self.by_kind.setdefault(self.kinds[i], []).append(i)
+        self.guarantors = [
+            p.id
+            for p in package.parties
+            if p.id != package.protected and not package.aggressor_side(p.id)
+        ]
 
     def candidates(self, selector: Selector) -> list[int]:
         if not selector.kinds:
             return self.touchable
         return sorted(i for k in set(selector.kinds) for i in self.by_kind.get(k, ()))
 
-    def matching(self, selector: Selector) -> list[int]:
+    def matching(self, selector: Selector, only: str | None = None) -> list[int]:
         return [
             i
             for i in self.candidates(selector)
-            if _selects(selector, self.kinds[i], self.fields[i], self.parties[i])
+            if (only is None or self.parties[i].id == only)
+            and cards.selects(
+                selector,
+                self.kinds[i],
+                self.fields[i],
+                self.parties[i].tier,
+                self.parties[i].nuclear,
+            )
         ]
 
-    def effects(self, card: StressCard) -> list[tuple[int, float, str]]:
+    def holds(self, selector: Selector) -> bool:
+        """Whether the package holds at least one match (stops at the first)."""
+        return any(
+            cards.selects(
+                selector,
+                self.kinds[i],
+                self.fields[i],
+                self.parties[i].tier,
+                self.parties[i].nuclear,
+            )
+            for i in self.candidates(selector)
+        )
+
+    def effects(self, card: StressCard, only: str | None = None) -> list[tuple[int, float, str]]:
         """What a card does: (commitment index, share kept, reason) per defeated commitment,
-        in package order. When several effects select one commitment, the harshest counts."""
+        in package order; with ``only``, to that party's commitments alone. When several
+        effects select one commitment, the harshest counts."""
         worst: dict[int, tuple[float, str]] = {}
         for effect in card.effects:
-            if effect.unless is not None and self.matching(effect.unless):
+            if effect.unless is not None and self.holds(effect.unless):
                 continue
             kept = effect.kept
-            for i in self.matching(effect):
+            for i in self.matching(effect, only):
                 cur = worst.get(i)
                 if cur is None or kept < cur[0]:
                     worst[i] = (kept, effect.reason)

@@ -78,8 +78,36 @@ Equipment: TypeAlias = Literal["poor", "adequate", "modern"]
 RecognitionScope: TypeAlias = Literal["de_facto", "de_jure"]
 ReliefScope: TypeAlias = Literal["partial", "full"]
 
-NonNegInt = Annotated[int, Field(ge=0)]
-NonNegFloat = Annotated[float, Field(ge=0)]
+# Plausible ranges of every quantity (docs/packages.md, "Bounds", gives the reason for each).
+# Ints are strict (``true`` is not 1, ``3.0`` is not 3); floats are finite (no inf, no NaN).
+# Outside its range a value is refused with the field's path; inside it, the scorer's curves
+# give diminishing returns (docs/scoring.md).
+#: Largest foreign force a package may station or promise: the US peak in Vietnam (1968-69)
+#: was about 540,000; Korea 1951-53 about 300,000.
+MAX_TROOPS = 1_000_000
+#: Largest national army (own forces, force caps): China's PLA, about 2 million active.
+MAX_ARMY = 5_000_000
+#: Largest peacekeeping force: UNPROFOR peaked near 39,000, IFOR at 60,000.
+MAX_PEACEKEEPERS = 100_000
+#: Largest monitoring mission: the OSCE SMM in Ukraine peaked near 1,300 monitors.
+MAX_MONITORS = 10_000
+#: Money per year, $bn: the whole US defence budget is under 1,000; aid to Ukraine from all
+#: donors has run at tens of billions a year.
+MAX_USD_BN_PER_YEAR = 500.0
+#: Longest fixed term: the longest treaty terms in force run 50-99 years (0 = open-ended).
+MAX_YEARS = 99
+#: Widest demilitarised zone: Sinai's zones after 1979 run to tens of km; Korea's is 4 km.
+MAX_WIDTH_KM = 200.0
+
+Size = Annotated[int, Field(strict=True, ge=1, le=MAX_TROOPS)]
+ArmySize = Annotated[int, Field(strict=True, ge=1, le=MAX_ARMY)]
+ForceCap = Annotated[int, Field(strict=True, ge=0, le=MAX_ARMY)]
+PeacekeeperSize = Annotated[int, Field(strict=True, ge=1, le=MAX_PEACEKEEPERS)]
+MonitorSize = Annotated[int, Field(strict=True, ge=1, le=MAX_MONITORS)]
+Years = Annotated[int, Field(strict=True, ge=0, le=MAX_YEARS)]
+UsdBn = Annotated[float, Field(strict=True, allow_inf_nan=False, gt=0, le=MAX_USD_BN_PER_YEAR)]
+WidthKm = Annotated[float, Field(strict=True, allow_inf_nan=False, gt=0, le=MAX_WIDTH_KM)]
+StrictBool = Annotated[bool, Field(strict=True)]
 
 
 class _Terms(BaseModel):
@@ -93,27 +121,27 @@ class _Terms(BaseModel):
 
 class Troops(_Terms):
     kind: Literal["troops"] = "troops"
-    size: NonNegInt
+    size: Size
     timing: Timing = "standing"
     basis: Basis
     withdrawal: Withdrawal = "guarantor"
-    years: NonNegInt = 0
-    composition: tuple[Composition, ...] = ()
+    years: Years = 0
+    composition: tuple[Composition, ...] = Field(default=(), max_length=5)
 
 
 class Peacekeepers(_Terms):
     kind: Literal["peacekeepers"] = "peacekeepers"
-    size: NonNegInt
-    armed: bool = True
+    size: PeacekeeperSize
+    armed: StrictBool = True
     mandate: Mandate
     basis: Basis
     withdrawal: Withdrawal
-    years: NonNegInt = 0
+    years: Years = 0
 
 
 class Monitors(_Terms):
     kind: Literal["monitors"] = "monitors"
-    size: NonNegInt
+    size: MonitorSize
     basis: Basis
     withdrawal: Withdrawal
 
@@ -122,7 +150,7 @@ class DefencePact(_Terms):
     kind: Literal["defence_pact"] = "defence_pact"
     obligation: PactObligation
     basis: Basis
-    years: NonNegInt = 0
+    years: Years = 0
 
 
 class Assurance(_Terms):
@@ -133,55 +161,55 @@ class Assurance(_Terms):
 
 class Funding(_Terms):
     kind: Literal["funding"] = "funding"
-    usd_bn_per_year: NonNegFloat
-    years: NonNegInt
+    usd_bn_per_year: UsdBn
+    years: Years
     basis: Basis
 
 
 class Arms(_Terms):
     kind: Literal["arms"] = "arms"
     level: ArmsLevel
-    years: NonNegInt
+    years: Years
     basis: Basis
 
 
 class Sanctions(_Terms):
     kind: Literal["sanctions"] = "sanctions"
     severity: Severity
-    snapback: bool = False
+    snapback: StrictBool = False
     basis: Basis
 
 
 class Membership(_Terms):
     kind: Literal["membership"] = "membership"
     alliance: str = Field(min_length=1, max_length=80)
-    collective_defence: bool = True
+    collective_defence: StrictBool = True
     basis: Basis
 
 
 class HybridDefence(_Terms):
     kind: Literal["hybrid_defence"] = "hybrid_defence"
-    domains: tuple[HybridDomain, ...] = Field(min_length=1)
+    domains: tuple[HybridDomain, ...] = Field(min_length=1, max_length=7)
     basis: Basis
-    years: NonNegInt = 0
+    years: Years = 0
 
 
 class OwnForces(_Terms):
     kind: Literal["own_forces"] = "own_forces"
-    size: NonNegInt
+    size: ArmySize
     readiness: Readiness
     equipment: Equipment
 
 
 class Dmz(_Terms):
     kind: Literal["dmz"] = "dmz"
-    width_km: NonNegFloat
-    monitored: bool = True
+    width_km: WidthKm
+    monitored: StrictBool = True
 
 
 class Demilitarisation(_Terms):
     kind: Literal["demilitarisation"] = "demilitarisation"
-    force_cap: NonNegInt
+    force_cap: ForceCap
 
 
 class Recognition(_Terms):
@@ -191,12 +219,14 @@ class Recognition(_Terms):
 
 class Neutrality(_Terms):
     kind: Literal["neutrality"] = "neutrality"
-    alliances: tuple[str, ...] = ()
+    alliances: tuple[Annotated[str, Field(min_length=1, max_length=80)], ...] = Field(
+        default=(), max_length=20
+    )
 
 
 class ForeignTroopBan(_Terms):
     kind: Literal["foreign_troop_ban"] = "foreign_troop_ban"
-    allows_peacekeepers: bool = False
+    allows_peacekeepers: StrictBool = False
 
 
 class SanctionsRelief(_Terms):

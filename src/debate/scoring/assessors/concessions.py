@@ -1,13 +1,14 @@
 """Concessions: each takes its share of "freedom from concessions", and some also act where
 they bite (a force cap lowers local denial, a ban voids foreign forces, relief lowers the cost
-of sanctions)."""
+of sanctions). Concessions of one family do not stack: recognising the same annexation twice
+gives it up once, and the tightest force cap is the one that binds."""
 
 from __future__ import annotations
 
 import math
 
+from debate.scoring.assessment import Concession
 from debate.scoring.assessors.collector import Collector
-from debate.scoring.combine import Item
 from debate.vocabulary.commitments import (
     Commitment,
     Demilitarisation,
@@ -47,4 +48,4 @@ def concession(col: Collector, idx: int, c: Commitment) -> None:
             note = f"{c.scope} sanctions relief"
         case _:  # pragma: no cover - every other kind is handled by the caller
             raise AssertionError(f"not a concession: {c.kind}")
-    col.concessions.append(Item(idx, f"#{idx}", severity, note))
+    col.concessions.append(Concession(idx, c.kind, severity, note))

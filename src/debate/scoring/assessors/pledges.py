@@ -1,14 +1,15 @@
 """Pledges that act only after an attack: defence pacts, assurances, alliance membership.
 
 Each is worth what its wording promises (fight > assist > consult; collective defence above
-political membership), scaled by how much of that wording survives a weak legal basis.
+political membership), scaled by how much of that wording survives a weak legal basis. A
+party's pledges do not add up: only its strongest counts (amount 1 on a unit curve).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from debate.scoring.assessors.collector import Collector, years_of
+from debate.scoring.assessors.collector import PLEDGES, Collector, years_of
 from debate.scoring.rubric import Rubric
 from debate.vocabulary.commitments import Assurance, DefencePact, Membership
 
@@ -36,30 +37,48 @@ def pledge(
     paper = r.paper_scale(r.paper.obligation_floor, c.basis)
     conventional = 1.0 if nuclear else r.nuclear.conventional_share
     t = _terms(r, c, col.years(years_of(c)))
-    col.add("guarantor_standing", idx, standing * t.engage * paper, t.what, who)
-    col.add("obligation", idx, t.oblige * paper, t.what, who)
+    col.add(
+        "guarantor_standing",
+        who,
+        PLEDGES,
+        idx,
+        1.0,
+        standing * t.engage * paper,
+        t.what,
+        "walter2002",
+    )
+    col.add("obligation", who, PLEDGES, idx, 1.0, t.oblige * paper, t.what, "leeds2003")
     col.add(
         "legal_durability",
+        who,
+        PLEDGES,
         idx,
+        1.0,
         r.basis[c.basis] * t.durable,
         col.legal(c.basis, years=years_of(c)),
-        who,
+        "leeds2003",
     )
     if t.cost > 0:
         col.add(
             "cost_to_aggressor",
+            f"{who}/military",
+            PLEDGES,
             idx,
+            1.0,
             t.cost * standing * paper,
             "war with this state",
-            f"{who}/military",
+            "huth1988",
         )
     if t.nuke > 0:
         col.add(
             "nuclear_resilience",
+            who,
+            PLEDGES,
             idx,
+            1.0,
             t.nuke * conventional * paper,
             t.what if nuclear else f"{t.what}, by a non-nuclear state",
-            who,
+            "huth1988",
         )
 
 

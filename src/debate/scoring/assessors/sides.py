@@ -1,8 +1,9 @@
 """Who made a commitment decides what it can count for.
 
 The aggressor's side guarantees nothing: only its own forces (the threat) and a DMZ it accepts
-matter. The protected party counts with its army, its support and its concessions, but cannot
-guarantee itself. Guarantors count on every criterion, weighted by their standing.
+matter. The protected party counts with its army, the DMZs it keeps and its concessions, but
+cannot guarantee itself: its own money, arms, sanctions and hybrid cover are its effort, not a
+guarantee. Guarantors count on every criterion, weighted by their standing.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from debate.scoring.assessors import forces, pledges, support
 from debate.scoring.assessors.collector import Collector
 from debate.scoring.assessors.concessions import concession
-from debate.scoring.combine import Amount
+from debate.scoring.combine import Layer, Line
 from debate.vocabulary.commitments import (
     CONCESSION_KINDS,
     Arms,
@@ -46,32 +47,46 @@ def _aggressor(col: Collector, idx: int, c: Commitment) -> None:
         strength = c.size * col.quality(c.readiness, c.equipment)
         col.threat = (col.threat or 0.0) + strength
         col.threat_lines.append(
-            (0.0, idx, f"the threat local defence is measured against ({strength:,.0f} effective)")
+            Line(
+                0.0,
+                (idx,),
+                f"the threat local defence is measured against ({strength:,.0f} effective)",
+                "huth1988",
+            )
         )
     elif isinstance(c, Dmz):
         support.dmz(col, idx, c, "a buffer the aggressor accepts")
     else:
-        col.nothing("guarantor_standing", idx, "made by the aggressor's side: counts for nothing")
+        col.nothing(
+            "guarantor_standing",
+            idx,
+            "made by the aggressor's side: counts for nothing",
+            "walter2002",
+        )
 
 
 def _protected(col: Collector, idx: int, c: Commitment) -> None:
     match c:
         case OwnForces():
             quality = col.quality(c.readiness, c.equipment)
-            col.own.append(Amount(idx, c.size * quality, "the protected party's own army"))
+            note = f"the protected party's own army ({c.readiness} readiness, {c.equipment} kit)"
+            col.own.append(Layer(idx, c.size * quality, 1.0, note, "bondarev2025"))
             col.own_pool.append((idx, float(c.size), quality))
         case Troops() if c.timing == "standing":
             quality = col.rubric.forces.host_troops_quality
-            col.own.append(Amount(idx, c.size * quality, "the protected party's own troops"))
+            note = "the protected party's own troops"
+            col.own.append(Layer(idx, c.size * quality, 1.0, note, "bondarev2025"))
             col.own_pool.append((idx, float(c.size), quality))
         case Troops():
-            col.nothing("local_denial", idx, "mobilised only after an attack")
-        case Funding() | Arms() | Sanctions() | HybridDefence() | Dmz():
-            support.shared(col, idx, c)
+            col.nothing("local_denial", idx, "mobilised only after an attack", "huth1988")
+        case Funding() | Arms() | Sanctions() | HybridDefence():
+            support.own_paper(col, idx, c)
+        case Dmz():
+            support.dmz(col, idx, c, "a buffer the protected party keeps")
         case _ if c.kind in CONCESSION_KINDS:
             concession(col, idx, c)
         case _:
-            col.nothing("guarantor_standing", idx, "a party cannot guarantee itself")
+            col.nothing("guarantor_standing", idx, "a party cannot guarantee itself", "walter2002")
 
 
 def _guarantor(col: Collector, idx: int, c: Commitment) -> None:
@@ -88,11 +103,13 @@ def _guarantor(col: Collector, idx: int, c: Commitment) -> None:
             forces.monitors(col, idx, c, standing)
         case DefencePact() | Assurance() | Membership():
             pledges.pledge(col, idx, c, standing, party.nuclear)
-        case Funding() | Arms() | Sanctions() | HybridDefence() | Dmz():
-            support.shared(col, idx, c)
-            if not isinstance(c, Dmz):
-                support.engagement(col, idx, c, standing)
+        case Funding() | Arms() | Sanctions() | HybridDefence():
+            support.guarantee(col, idx, c, standing)
+        case Dmz():
+            support.dmz(col, idx, c, "a demilitarised buffer")
         case OwnForces():
-            col.nothing("local_denial", idx, "a guarantor's army at home is not stationed here")
+            col.nothing(
+                "local_denial", idx, "a guarantor's army at home is not stationed here", "huth1988"
+            )
         case _:
             concession(col, idx, c)
