@@ -1,4 +1,5 @@
-"""Snapshots of the lobby, the debate table and the debrief at 80x24 and 120x40.
+"""Snapshots of the lobby, the debate table, the debrief, the hand-over, the vote form and
+the confirmations (replaying a game in play, passing) at 80x24 and 120x40.
 
 Deterministic: fixed games (no scripted randomness, see tui_helpers), a temporary SQLite
 database, no clock on screen. After an intended change of the screens (or of the scorer's
@@ -98,3 +99,38 @@ def test_vote_form_states_the_rule(snap_compare, store, main_motion: Motion, siz
         await pilot.pause()
 
     assert snap_compare(app, terminal_size=size, run_before=vote_form)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_replay_of_a_game_in_play_asks_first(
+    snap_compare, store, main_motion: Motion, size, monkeypatch
+) -> None:
+    from debate.tui.screens.replay import open_replay_screen
+
+    # The dialog names the session and the lobby behind it the database: fix both.
+    monkeypatch.setattr("debate.store.repository.sessions.secrets.token_hex", lambda _n: "5e55101d")
+    monkeypatch.setattr("debate.tui.screens.lobby.saves_location", lambda _app: SHOWN_DB)
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=1)
+    play(game, OPENING)  # still being played: a replay would show every private brief
+    app = create_app(store=store, on_ready=lambda a: open_replay_screen(a, game.session_id))
+
+    async def asked(pilot) -> None:
+        await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ConfirmDialog")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=asked)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_passing_says_what_it_costs(snap_compare, store, main_motion: Motion, size) -> None:
+    game = GameController.start(store, main_motion, solo_seats(main_motion), seed=1)
+    play(game, OPENING)  # Kyiv to play, with a demand waiting for an answer
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+
+    async def pass_asked(pilot) -> None:
+        await wait_for(pilot, lambda: getattr(pilot.app.screen, "shown_seq", -1) == 8)
+        await pilot.press("x")
+        await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ConfirmDialog")
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=size, run_before=pass_asked)

@@ -287,6 +287,8 @@ class TableScreen(Screen[None]):
                 self.refuse(why_not(self.game.state, role, kind))
             return
         assert role is not None
+        # The player is acting: the recap toast has done its job and must not cover the form.
+        self.app.clear_notifications()
         if kind == "pass":
             self._confirm_pass(role)
             return
