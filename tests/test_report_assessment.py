@@ -91,3 +91,20 @@ def test_the_guide_lists_the_motions_questions() -> None:
     d.motion = motion  # type: ignore[attr-defined]
     lines = guide_markdown(d)  # type: ignore[arg-type]
     assert lines[0] == "## Debrief guide" and lines[2].startswith("1. ")
+
+
+def test_every_export_format_works_in_a_fresh_process(db: tuple[str, Store, str]) -> None:
+    """`debate export` loads its own command module only (commands are lazy): every format
+    the README lists must be known there, not only after another command was imported."""
+    import subprocess
+    import sys
+
+    url, _, sid = db
+    for fmt in ("json", "md", "html", "csv"):
+        done = subprocess.run(
+            [sys.executable, "-c", "from debate.cli import main; main()",
+             "export", sid, "--format", fmt, "--db", url],
+            capture_output=True, text=True, timeout=120,
+        )
+        assert done.returncode == 0, (fmt, done.stderr)
+        assert done.stdout.strip(), fmt

@@ -61,3 +61,25 @@ def test_the_debrief_streams_states_and_scores_the_same() -> None:
     assert debrief.final == expected[-1]
     for cid, values in debrief.criteria_traces.items():
         assert values == tuple(p.card.scores().get(cid, 0.0) for p in expected)
+
+
+def test_a_retabled_commitment_is_scored_under_its_new_id() -> None:
+    """Reasons name commitments by game id: the memo must not reuse a scorecard whose
+    reasons name the line that was withdrawn."""
+    from debate.engine import Pass, Propose, Withdraw, apply, new_game
+    from debate.engine.testing import tiny_motion
+    from debate.report.memo import PackageMemo
+    from debate.scoring.game import score_game
+    from debate.vocabulary.commitments import OwnForces
+
+    army = OwnForces(by="kyiv", size=800_000, readiness="high", equipment="modern")
+    state, _ = apply(new_game(tiny_motion()), "kyiv", Propose(commitment=army))
+    memo = PackageMemo()
+    first = memo(state)
+    state, _ = apply(state, "kyiv", Withdraw(commitment_id="c1"))
+    while state.current_role != "kyiv":
+        state, _ = apply(state, state.current_role, Pass())
+    state, _ = apply(state, "kyiv", Propose(commitment=army))  # the same line, as c2
+    assert memo(state) == score_game(state)
+    assert any("c2 " in r for c in memo(state).card.criteria for r in c.reasons)
+    assert first.card.criteria != memo(state).card.criteria

@@ -522,3 +522,13 @@ def test_a_game_left_active_behind_its_last_event_loads_as_finished(store: Store
     sid = finished_session(store)
     store.set_status(sid, "active")  # what a kill between two writes used to leave
     assert store.load(sid).info.status == "finished"
+
+
+def test_a_typed_backslash_u0000_is_text_not_a_nul(tmp_path: Path) -> None:
+    """Only a real NUL is refused: the six characters \\u0000 typed by a player are text."""
+    store = open_store(str(tmp_path / "games.db"))
+    sid = store.create_session(motion(), SEATS, seed=3).id
+    typed = Event(seq=0, actor="kyiv", action=Speak(text="escape sequences like \\u0000"))
+    store.append(sid, typed, 0)
+    assert store.load(sid).events[0].action.text == "escape sequences like \\u0000"
+    store.close()

@@ -32,7 +32,7 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Store]:
 
 
 class Counting:
-    """The app's store, counting list_sessions calls."""
+    """The app's store, counting the session-list reads (list_sessions or scan_sessions)."""
 
     def __init__(self, store: Store) -> None:
         self.store, self.calls = store, 0
@@ -43,6 +43,10 @@ class Counting:
     def list_sessions(self, *args: Any, **kwargs: Any) -> Any:
         self.calls += 1
         return self.store.list_sessions(*args, **kwargs)
+
+    def scan_sessions(self, *args: Any, **kwargs: Any) -> Any:
+        self.calls += 1
+        return self.store.scan_sessions(*args, **kwargs)
 
 
 async def test_continue_lists_a_page_and_reads_the_next_on_demand(store: Store) -> None:
@@ -90,3 +94,34 @@ async def test_replay_list_pages_and_searches_once_typing_pauses(
         assert counting.calls == calls + 1
         rows = [n.data for n in screen.query_one(Tree).root.children]
         assert len(rows) == 1 and store.get(rows[0]).title == "Game 7"
+
+
+async def test_damaged_sessions_are_counted_in_their_page_and_said(
+    store: Store, tmp_path: Path
+) -> None:
+    import sqlite3
+
+    damaged = store.list_sessions()[1].id  # the second newest: inside the first page
+    conn = sqlite3.connect(tmp_path / "many.db")
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE seats SET kind = 'robot' WHERE session_id = ?", (damaged,))
+    conn.commit()
+    conn.close()
+    app = create_app(store=store)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("c")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, SessionsScreen)
+        listing = screen.query_one(OptionList)
+        while screen.ids[-1:] and listing.get_option_at_index(listing.option_count - 1).id:
+            more = listing.option_count - 1
+            if listing.get_option_at_index(more).id != sessions.MORE:
+                break
+            listing.highlighted = more
+            await pilot.press("enter")
+            await pilot.pause()
+        # Every good session is reachable exactly once; the damaged one is said, not shown.
+        assert len(screen.ids) == 9 and len(set(screen.ids)) == 9 and damaged not in screen.ids
+        note = str(screen.query_one("#session-note").render())
+        assert "1 damaged session" in note

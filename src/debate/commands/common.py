@@ -122,8 +122,8 @@ InstructorOption = Annotated[
 def refuse_unless_instructor(store: Any, session_id: str, instructor: bool, action: str) -> None:
     """Exit 2, naming what would be revealed, if the session is still being played and the
     caller did not say ``--instructor``."""
-    if instructor:
-        return
+    if instructor or store.get(session_id).status != "active":
+        return  # only a session stored active can still be in play (the events may say over)
     loaded = store.load(session_id)
     refuse_if_in_play(loaded.info.status, loaded.motion, loaded.seats, session_id, action)
 

@@ -1,8 +1,7 @@
-"""`debate replay ID [--at N] [--db URL]`, and the Markdown and HTML debrief exports.
+"""`debate replay ID [--at N] [--db URL] [--instructor]`.
 
-The replay opens the game's app directly on the replay screen of a saved session. The
-exports plug into `debate export --format md|html` through the sessions command's format
-registry (the JSON document stays the store's own).
+The replay opens the game's app directly on the replay screen of a saved session (the
+exports are `debate export`'s, in :mod:`debate.commands.sessions`).
 """
 
 from __future__ import annotations
@@ -18,13 +17,6 @@ from debate.commands.common import (
     fail,
     refuse_if_in_play,
 )
-
-#: Debrief formats added to `debate export` (imported only when asked for).
-EXPORT_FORMATS: dict[str, str] = {
-    "md": "debate.report.exports:markdown_export",
-    "html": "debate.report.exports:html_export",
-    "csv": "debate.report.exports:csv_export",
-}
 
 
 def replay(
@@ -43,15 +35,15 @@ def replay(
     try:
         store = open_store(db, create=False)
         session_id = store.resolve_id(session_id)  # a unique prefix of an id will do
-        info = store.get(session_id)
         loaded = load_replay(store, session_id)  # one that no longer replays is refused here
     except StoreError as e:
         fail(e.message, code=e.exit_code)
+    record = loaded[0]
     if not instructor:
-        record = loaded[0]
         refuse_if_in_play(record.status, record.motion, record.seats, session_id, "Replaying")
-    if at is not None and not 0 <= at <= info.events:
-        fail(f"session {session_id} has events 0 to {info.events}; --at {at} is outside", code=2)
+    events = len(record.events)
+    if at is not None and not 0 <= at <= events:
+        fail(f"session {session_id} has events 0 to {events}; --at {at} is outside", code=2)
 
     from debate.tui import create_app
     from debate.tui.screens.replay import open_replay_screen
@@ -65,8 +57,4 @@ def replay(
 
 
 def register(app: typer.Typer) -> None:
-    from debate.commands.sessions import register_export_format
-
-    for name, writer in EXPORT_FORMATS.items():
-        register_export_format(name, writer)
     app.command("replay")(replay)

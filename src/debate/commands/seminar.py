@@ -8,7 +8,6 @@ database), 2 bad input (a wrong code, an illegal action, not your turn, paused g
 
 from __future__ import annotations
 
-import json
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
@@ -123,11 +122,12 @@ def parse_action(text: str) -> tuple[Any, str | None]:
     from pydantic import ValidationError
 
     from debate.engine import ACTION_ADAPTER
+    from debate.validation import DataError, parse_json
 
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as e:
-        fail(f"--action is not JSON: {e}", code=2)
+    try:  # the same guarded parser as every file: deep nesting, huge numbers, NaN, NUL
+        data = parse_json(text, "--action")
+    except DataError as e:
+        fail("; ".join(str(p) for p in e.problems), code=2)
     rationale = None
     if isinstance(data, dict) and "action" in data and "type" not in data:
         rationale = data.get("rationale")

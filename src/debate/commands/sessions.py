@@ -52,10 +52,10 @@ def write_json(store: Store, session_id: str) -> str:
 #: Export format -> writer (or "module:function" of one, imported on first use).
 EXPORT_WRITERS: dict[str, ExportWriter | str] = {
     "json": write_json,
-    # The debriefs (debate.commands.replay.EXPORT_FORMATS): listed here too, since commands
-    # are loaded one module at a time and `debate export` does not load the replay command.
+    # The debriefs and the instructor's assessment sheet, imported when asked for.
     "md": "debate.report.exports:markdown_export",
     "html": "debate.report.exports:html_export",
+    "csv": "debate.report.exports:csv_export",
 }
 
 

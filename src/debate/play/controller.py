@@ -20,7 +20,6 @@ from debate.text_safety import name_problem
 
 #: Longest player name accepted (names are shown in narrow panels).
 MAX_NAME = 40
-FINISHED = "finished"
 
 
 class SeatLike(Protocol):
@@ -42,7 +41,6 @@ class StoreLike(Protocol):
         self, session_id: Any, event: Event, expected_seq: int, finish: bool = ...
     ) -> Any: ...
     def load(self, session_id: Any) -> Any: ...
-    def set_status(self, session_id: Any, status: str) -> Any: ...
 
 
 def check_player_name(name: str) -> str | None:

@@ -95,7 +95,8 @@ def _package_value(state: GameState) -> tuple[Hashable, ...]:
             terms = tabled.terms
         except TypeError:  # a model with an unhashable field: compare its JSON instead
             terms = (type(tabled.terms).__name__, tabled.terms.model_dump_json())
-        out.append((tabled.owner, terms, tabled.discounted))
+        # The id too: reasons name commitments by it (c7), so a re-tabled line is not the same.
+        out.append((tabled.id, tabled.owner, terms, tabled.discounted))
     return tuple(out)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Connection, bindparam, case, insert, select, update
 
 from debate.store.convert import annotation_from_row, seat_from_row
@@ -36,9 +38,14 @@ EVENT_ROWS = (
 )
 
 
+#: A JSON escape of NUL (``\u0000``) not itself escaped: a player who types the six
+#: characters backslash-u-0-0-0-0 gets ``\\u0000`` in the payload, which is fine.
+_ESCAPED_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+
+
 def refuse_nul(payload: str) -> None:
     """PostgreSQL cannot store NUL: refusing it everywhere keeps sessions portable."""
-    if "\\u0000" in payload:
+    if _ESCAPED_NUL.search(payload):
         raise InvalidRequest("the NUL character (U+0000) cannot be saved in an event")
 
 

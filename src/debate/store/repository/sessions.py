@@ -22,7 +22,7 @@ from debate.store.convert import (
 from debate.store.errors import InvalidRequest, SessionNotFound
 from debate.store.records import STATUSES, Seat, SessionInfo, SessionListing, check_seed
 from debate.store.repository.base import StoreBase, translate_errors
-from debate.store.repository.queries import exists, seats_of
+from debate.store.repository.queries import exists, refuse_nul, seats_of
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
 from debate.text_safety import clip, name_problem
 
@@ -391,7 +391,10 @@ def _new_session(
         "turns": turns,
         "last_actor": last_actor,
     }
-    return NewSession(row, seats, events=[event_row(None, e, now) for e in events])
+    rows = [event_row(None, e, now) for e in events]
+    for event in rows:
+        refuse_nul(event["payload"])
+    return NewSession(row, seats, events=rows)
 
 
 def clean_title(title: str) -> str:

@@ -124,7 +124,8 @@ class JoinedTableScreen(TableScreen):
             self._show_banner()
 
     def connection_changed(self, message: str | None) -> None:
-        self.connection = message
+        # Served to a browser, a store error must not name the database.
+        self.connection = None if message is None else self.app.redact(message)
         self._show_banner()
 
     def _show_banner(self) -> None:
@@ -168,7 +169,8 @@ class JoinedTableScreen(TableScreen):
             self.refuse(e.message)
             return False
         except StoreError as e:
-            self.note = literal(f"Not saved, so not played: {e.message}", "bold red")
+            message = self.app.redact(f"Not saved, so not played: {e.message}")
+            self.note = literal(message, "bold red")
             self.notify(e.message, title="Saving failed", severity="error", markup=False)
             self.refresh_table()
             return False

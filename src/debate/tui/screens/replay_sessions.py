@@ -72,6 +72,7 @@ class ReplaySessionsScreen(Screen[None]):
         self.shown: list[str] = []  # session ids in the tree, depth first
         self.limit = PAGE  # sessions listed (grows a page at a time)
         self.more = False  # whether the filters match more sessions than are listed
+        self.damaged = 0  # damaged sessions the page left out
         self._search_timer: Any = None
 
     def compose(self) -> ComposeResult:
@@ -121,14 +122,16 @@ class ReplaySessionsScreen(Screen[None]):
         motion_id = motion if isinstance(motion, str) else None
         try:
             # One more than the page: whether there is a next page, without counting.
-            infos = self._store().list_sessions(
+            page = self._store().scan_sessions(
                 motion_id=motion_id, text=search, limit=self.limit + 1
             )
         except Exception as e:
             self._note(f"Cannot read saves: {e}")
             return
-        self.more = len(infos) > self.limit
-        infos = infos[: self.limit]
+        # Damaged sessions are counted in the page (never shown): `debate sessions` names them.
+        self.damaged = len(page.damaged)
+        self.more = len(page.sessions) + self.damaged > self.limit
+        infos = page.sessions[: self.limit]
         tree = self.query_one("#replay-sessions", Tree)
         tree.clear()
         self.shown = []
@@ -151,12 +154,17 @@ class ReplaySessionsScreen(Screen[None]):
         if infos:
             tree.cursor_line = 0  # Enter opens the first session straight away
         filtered = search is not None or motion_id is not None
+        left_out = (
+            f" {self.damaged} damaged session(s) left out: `debate sessions` names them."
+            if self.damaged
+            else ""
+        )
         if not infos:
-            self._note("No session matches." if filtered else "No saved session yet.")
+            self._note(("No session matches." if filtered else "No saved session yet.") + left_out)
         elif self.more:
-            self._note(f"The newest {len(infos)} sessions: ctrl+n lists {PAGE} more.")
+            self._note(f"The newest {len(infos)} sessions: ctrl+n lists {PAGE} more." + left_out)
         else:
-            self._note("")
+            self._note(left_out.strip())
 
     @on(Input.Changed, "#replay-search")
     def _search_changed(self) -> None:

@@ -60,6 +60,8 @@ class SessionsScreen(Screen[None]):
         super().__init__()
         self.purpose = purpose
         self.ids: list[str] = []
+        self.rows_read = 0  # listed and damaged sessions: where the next page starts
+        self.damaged = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -86,16 +88,29 @@ class SessionsScreen(Screen[None]):
         listing = self.query_one("#session-list", OptionList)
         try:
             status = "active" if self.purpose == "continue" else None
-            infos = app.store.list_sessions(status=status, limit=PAGE + 1, offset=len(self.ids))
+            # One more than a page: whether there is a next page, without counting.
+            page = app.store.scan_sessions(status=status, limit=PAGE + 1, offset=self.rows_read)
         except Exception as e:  # a store that cannot open says why, in words
             self.query_one("#session-note", Static).update(Text(f"Cannot read saves: {e}"))
             return None
         if _has(listing, MORE):
             listing.remove_option(MORE)
-        for info in infos[:PAGE]:
+        infos = page.sessions
+        # Damaged sessions take their place in the page: counted, said, never shown.
+        read = len(infos) + len(page.damaged)
+        more = read > PAGE
+        if more and not page.damaged:  # the extra row is the last one: leave it for later
+            infos, read = infos[:PAGE], PAGE
+        self.rows_read += read
+        self.damaged += len(page.damaged)
+        for info in infos:
             self.ids.append(info.id)
             listing.add_option(Option(session_label(info), id=info.id))
-        if len(infos) > PAGE:
+        if self.damaged:
+            self.query_one("#session-note", Static).update(
+                Text(f"{self.damaged} damaged session(s) left out: `debate sessions` names them.")
+            )
+        if more:
             listing.add_option(
                 Option(Text(f"… more sessions (Enter lists {PAGE} more)", style="dim"), id=MORE)
             )

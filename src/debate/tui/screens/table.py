@@ -329,7 +329,7 @@ class TableScreen(Screen[None]):
             self.advance()
             return False
         except StoreError as e:
-            self.note = literal(f"Not saved, so not played: {e}", "bold red")
+            self.note = literal(self.app.redact(f"Not saved, so not played: {e}"), "bold red")
             self.notify(str(e), title="Saving failed", severity="error", markup=False)
             self.refresh_table()
             return False
