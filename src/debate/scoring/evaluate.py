@@ -51,12 +51,12 @@ def _fast(a: Assessment, eff: list[float]) -> dict[str, Result]:
 def scores(a: Assessment, eff: list[float]) -> dict[str, float]:
     """Scores only, from effective factors. A stress card changes few factors, so a criterion
     whose commitments all keep the factors of an earlier evaluation is taken from that one."""
-    deps = a.dependencies()
+    keys = a.dependency_keys()
     beta = a.rubric.scales.buck_passing
     out: dict[str, float] = {}
     memo = a.memo
     for cid, score in _CRITERIA.items():
-        key = tuple([eff[i] for i in deps[cid]])
+        key = keys[cid](eff)
         seen = memo.get(cid)
         if seen is None:
             seen = memo[cid] = {}
