@@ -58,6 +58,7 @@ class Assessment:
     unstressed: dict[tuple[object, ...], float] = field(default_factory=dict)  # index, no card
     memo: dict[str, dict[object, float]] = field(default_factory=dict)
     capped: dict[tuple[float, ...], tuple[float, float, int]] = field(default_factory=dict)
+    watched_dmz: dict[float, Stack] = field(default_factory=dict)  # separation, by watch
     _deps: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _keys: dict[str, Callable[[Sequence[float]], object]] = field(default_factory=dict)
 

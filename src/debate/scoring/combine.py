@@ -96,11 +96,13 @@ class Stack:
     # few factors, so most stacks keep their value.
     _seen: dict[object, float] = field(default_factory=dict, repr=False)
     _key: Callable[[Sequence[float]], object] = field(default=tuple, repr=False)
+    _rows: list[tuple[int, float, float]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         # Most credible first; ties by index only to make explanations deterministic.
         self.layers.sort(key=lambda lay: (-lay.weight, lay.idx))
         self._key = picker([lay.idx for lay in self.layers])
+        self._rows = [(lay.idx, lay.amount, lay.weight) for lay in self.layers]
 
     def value(self, eff: Sequence[float]) -> float:
         key = self._key(eff)
@@ -112,20 +114,20 @@ class Stack:
     def _value(self, eff: Sequence[float]) -> float:
         if self.curve is unit:  # pledges: the best one counts, at its factor
             best = 0.0
-            for lay in self.layers:
-                v = lay.weight * eff[lay.idx]
+            for idx, _, weight in self._rows:
+                v = weight * eff[idx]
                 if v > best:
                     best = v
             return best
         total = prev = cum = 0.0
         curve = self.curve
-        for lay in self.layers:
-            a = lay.amount * eff[lay.idx]
+        for idx, amount, weight in self._rows:
+            a = amount * eff[idx]
             if a <= 0.0:
                 continue
             cum += a
             c = curve(cum)
-            total += lay.weight * (c - prev)
+            total += weight * (c - prev)
             prev = c
         return total
 
