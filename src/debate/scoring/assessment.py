@@ -59,8 +59,17 @@ class Assessment:
     memo: dict[str, dict[object, float]] = field(default_factory=dict)
     capped: dict[tuple[float, ...], tuple[float, float, int]] = field(default_factory=dict)
     watched_dmz: dict[float, Stack] = field(default_factory=dict)  # separation, by watch
+    # The first factors scored without reasons, and those scores (see evaluate.scores).
+    reference: tuple[list[float], dict[str, float]] | None = None
     _deps: dict[str, tuple[int, ...]] = field(default_factory=dict)
     _keys: dict[str, Callable[[Sequence[float]], object]] = field(default_factory=dict)
+    _sets: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def dependency_sets(self) -> dict[str, frozenset[int]]:
+        """Per criterion, its :meth:`dependencies` as a set."""
+        if not self._sets:
+            self._sets = {cid: frozenset(deps) for cid, deps in self.dependencies().items()}
+        return self._sets
 
     def dependency_keys(self) -> dict[str, Callable[[Sequence[float]], object]]:
         """Per criterion, a function returning the factors of its :meth:`dependencies` (a
