@@ -8,10 +8,10 @@ facts only, so the evaluators can read an Assessment without importing back.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
-from debate.scoring.combine import Layer, Line, Stack
+from debate.scoring.combine import Layer, Line, Stack, picker
 from debate.scoring.package import Package
 from debate.scoring.rubric import Rubric
 
@@ -56,9 +56,27 @@ class Assessment:
     protected_nuclear: bool
     nuclear_names: str
     unstressed: dict[tuple[object, ...], float] = field(default_factory=dict)  # index, no card
-    memo: dict[str, dict[tuple[float, ...], float]] = field(default_factory=dict)
+    memo: dict[str, dict[object, float]] = field(default_factory=dict)
     capped: dict[tuple[float, ...], tuple[float, float, int]] = field(default_factory=dict)
+    watched_dmz: dict[float, Stack] = field(default_factory=dict)  # separation, by watch
+    # The first factors scored without reasons, and those scores (see evaluate.scores).
+    reference: tuple[list[float], dict[str, float]] | None = None
     _deps: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    _keys: dict[str, Callable[[Sequence[float]], object]] = field(default_factory=dict)
+    _sets: dict[str, frozenset[int]] = field(default_factory=dict)
+
+    def dependency_sets(self) -> dict[str, frozenset[int]]:
+        """Per criterion, its :meth:`dependencies` as a set."""
+        if not self._sets:
+            self._sets = {cid: frozenset(deps) for cid, deps in self.dependencies().items()}
+        return self._sets
+
+    def dependency_keys(self) -> dict[str, Callable[[Sequence[float]], object]]:
+        """Per criterion, a function returning the factors of its :meth:`dependencies` (a
+        cache key for its score)."""
+        if not self._keys:
+            self._keys = {cid: picker(deps) for cid, deps in self.dependencies().items()}
+        return self._keys
 
     def dependencies(self) -> dict[str, tuple[int, ...]]:
         """Per criterion, the commitments whose factors its score can depend on."""

@@ -34,6 +34,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 Curve = Callable[[float], float]
 
@@ -93,16 +94,18 @@ class Stack:
     layers: list[Layer]
     # Values already computed, by the factors of the stack's layers: a stress card changes
     # few factors, so most stacks keep their value.
-    _seen: dict[tuple[float, ...], float] = field(default_factory=dict, repr=False)
-    _idx: list[int] = field(default_factory=list, repr=False)
+    _seen: dict[object, float] = field(default_factory=dict, repr=False)
+    _key: Callable[[Sequence[float]], object] = field(default=tuple, repr=False)
+    _rows: list[tuple[int, float, float]] = field(default_factory=list, repr=False)
 
     def __post_init__(self) -> None:
         # Most credible first; ties by index only to make explanations deterministic.
         self.layers.sort(key=lambda lay: (-lay.weight, lay.idx))
-        self._idx = [lay.idx for lay in self.layers]
+        self._key = picker([lay.idx for lay in self.layers])
+        self._rows = [(lay.idx, lay.amount, lay.weight) for lay in self.layers]
 
     def value(self, eff: Sequence[float]) -> float:
-        key = tuple([eff[i] for i in self._idx])
+        key = self._key(eff)
         got = self._seen.get(key)
         if got is None:
             got = self._seen[key] = self._value(eff)
@@ -111,20 +114,20 @@ class Stack:
     def _value(self, eff: Sequence[float]) -> float:
         if self.curve is unit:  # pledges: the best one counts, at its factor
             best = 0.0
-            for lay in self.layers:
-                v = lay.weight * eff[lay.idx]
+            for idx, _, weight in self._rows:
+                v = weight * eff[idx]
                 if v > best:
                     best = v
             return best
         total = prev = cum = 0.0
         curve = self.curve
-        for lay in self.layers:
-            a = lay.amount * eff[lay.idx]
+        for idx, amount, weight in self._rows:
+            a = amount * eff[idx]
             if a <= 0.0:
                 continue
             cum += a
             c = curve(cum)
-            total += lay.weight * (c - prev)
+            total += weight * (c - prev)
             prev = c
         return total
 
@@ -156,6 +159,14 @@ class Stack:
                 out += [(lay, 0.0) for lay in tie]
             i = j
         return out
+
+
+def picker(indices: Sequence[int]) -> Callable[[Sequence[float]], object]:
+    """A function of a list of factors that returns the factors at ``indices`` (in C, as a
+    cache key): a tuple, one value when there is one index, an empty tuple when none."""
+    if not indices:
+        return lambda _: ()
+    return itemgetter(*indices)
 
 
 def combine(values: Sequence[float], beta: float = 1.0) -> float:

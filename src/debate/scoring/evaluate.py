@@ -9,6 +9,8 @@ together" are scored here; the others have their own arithmetic in
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import compress
+from operator import ne
 
 from debate.scoring.assessment import Assessment
 from debate.scoring.combine import Line, Result, grouped, grouped_score
@@ -50,21 +52,34 @@ def _fast(a: Assessment, eff: list[float]) -> dict[str, Result]:
 
 def scores(a: Assessment, eff: list[float]) -> dict[str, float]:
     """Scores only, from effective factors. A stress card changes few factors, so a criterion
-    whose commitments all keep the factors of an earlier evaluation is taken from that one."""
-    deps = a.dependencies()
-    beta = a.rubric.scales.buck_passing
-    out: dict[str, float] = {}
-    memo = a.memo
-    for cid, score in _CRITERIA.items():
-        key = tuple([eff[i] for i in deps[cid]])
-        seen = memo.get(cid)
-        if seen is None:
-            seen = memo[cid] = {}
-        got = seen.get(key)
-        if got is None:
-            got = seen[key] = score(a, eff, beta)
-        out[cid] = got
-    return out
+    none of whose commitments changed factor since the first evaluation keeps that one's
+    score (found with a set test, without reading its commitments' factors); the others are
+    memoised by their commitments' factors."""
+    ref = a.reference
+    if ref is None or len(ref[0]) != len(eff):
+        out = {cid: _memoised(a, eff, cid) for cid in _CRITERIA}
+        if ref is None:
+            a.reference = (list(eff), dict(out))
+        return out
+    ref_eff, ref_scores = ref
+    changed = set(compress(range(len(eff)), map(ne, eff, ref_eff)))
+    deps = a.dependency_sets()
+    return {
+        cid: ref_scores[cid] if changed.isdisjoint(deps[cid]) else _memoised(a, eff, cid)
+        for cid in _CRITERIA
+    }
+
+
+def _memoised(a: Assessment, eff: list[float], cid: str) -> float:
+    """One criterion's score, computed once per list of its commitments' factors."""
+    key = a.dependency_keys()[cid](eff)
+    seen = a.memo.get(cid)
+    if seen is None:
+        seen = a.memo[cid] = {}
+    got = seen.get(key)
+    if got is None:
+        got = seen[key] = _CRITERIA[cid](a, eff, a.rubric.scales.buck_passing)
+    return got
 
 
 def _grouped(cid: str) -> Callable[[Assessment, list[float], float], float]:

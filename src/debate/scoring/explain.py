@@ -39,11 +39,11 @@ def reasons(
     if labels is None:
         labels = {}
     out = []
-    for points, line in rounded(merged, score):
+    for tenths, line in zip(_tenths(merged, score), merged, strict=True):
         name = labels.get(line.idx)
         if name is None:
             name = labels[line.idx] = _label(package, line)
-        out.append(f"{_signed(points)} {name}{line.note} [{line.source}]")
+        out.append(f"{_signed(tenths)} {name}{line.note} [{line.source}]")
     return tuple(out)
 
 
@@ -85,6 +85,11 @@ def group(package: Package, lines: Sequence[Line]) -> list[Line]:
 def rounded(lines: Sequence[Line], score: float) -> list[tuple[float, Line]]:
     """Each line's points rounded to 0.1 so that they add up to ``score`` rounded to 0.1
     (largest remainder: the lines losing most to rounding down get the spare tenths)."""
+    return [(f / 10.0, ln) for f, ln in zip(_tenths(lines, score), lines, strict=True)]
+
+
+def _tenths(lines: Sequence[Line], score: float) -> list[int]:
+    """:func:`rounded`'s points, in whole tenths."""
     target = round(float(f"{score:.1f}") * 10)
     units = [ln.points * 10.0 for ln in lines]
     floors = [math.floor(u) for u in units]
@@ -99,12 +104,11 @@ def rounded(lines: Sequence[Line], score: float) -> list[tuple[float, Line]]:
             step = -1
         for k in range(abs(spare)):
             floors[order[k % len(order)]] += step
-    return [(f / 10.0, ln) for f, ln in zip(floors, lines, strict=True)]
+    return floors
 
 
-def _signed(points: float) -> str:
-    """``+12.3`` from points already rounded to tenths (never ``-0.0``)."""
-    tenths = round(points * 10)
+def _signed(tenths: int) -> str:
+    """``+12.3`` from a whole number of tenths (never ``-0.0``)."""
     whole, tenth = divmod(abs(tenths), 10)
     return f"{'-' if tenths < 0 else '+'}{whole}.{tenth}"
 

@@ -90,50 +90,74 @@ def _apply_card(
     """One card on its own. A card whose precondition fails changes nothing; a card scoped
     to ``each_guarantor`` is tried on each guarantor in turn and the worst case is reported
     (the guarantor whose change of government hurts most)."""
-    package = assessment.package
-    if not applies(card, package):
+    if not applies(card, assessment.package):
         index = base(assessment, factors, weights)
         return StressResult(card.id, f"{card.name} (does not apply)", index, ())
-    if card.scope == "package":
-        return _hit(assessment, matcher.effects(card), card, weights, factors, labels, None)
-    worst: StressResult | None = None
     hits = matcher.effects(card)
-    for party in matcher.guarantors:
-        mine = [hit for hit in hits if package.commitments[hit[0]].by == party]
-        if not mine:
-            continue
-        result = _hit(assessment, mine, card, weights, factors, labels, party)
-        if result.defeated and (worst is None or result.deterrence_index < worst.deterrence_index):
-            worst = result
-    if worst is None:
-        return StressResult(card.id, card.name, base(assessment, factors, weights), ())
-    return worst
+    if card.scope == "package":
+        if not hits:  # nothing defeated: the index is the package's own
+            return StressResult(card.id, card.name, base(assessment, factors, weights), ())
+        index = _index(assessment, _stressed(factors, hits), weights)
+        return _result(assessment.package, card, index, hits, labels, None)
+    return _worst_guarantor(assessment, matcher, card, hits, weights, factors, labels)
 
 
-def _hit(
+def _worst_guarantor(
     assessment: Assessment,
-    effects: list[tuple[int, float, str]],
+    matcher: CardMatcher,
     card: StressCard,
+    hits: list[tuple[int, float, str]],
     weights: Mapping[str, float],
     factors: list[float],
     labels: dict[int, str],
+) -> StressResult:
+    """A card scoped to ``each_guarantor``: its share on each guarantor in turn, the lowest
+    index reported (the first guarantor in package order on a tie). Only that one's lines
+    are written out."""
+    package = assessment.package
+    mine: dict[str, list[tuple[int, float, str]]] = {}
+    for hit in hits:
+        mine.setdefault(package.commitments[hit[0]].by, []).append(hit)
+    worst: tuple[float, str] | None = None
+    for party in matcher.guarantors:
+        own = mine.get(party)
+        if not own:
+            continue
+        index = _index(assessment, _stressed(factors, own), weights)
+        if worst is None or index < worst[0]:
+            worst = (index, party)
+    if worst is None:
+        return StressResult(card.id, card.name, base(assessment, factors, weights), ())
+    index, party = worst
+    return _result(package, card, index, mine[party], labels, party)
+
+
+def _stressed(factors: list[float], effects: list[tuple[int, float, str]]) -> list[float]:
+    """The factors once ``effects`` (index, share kept, reason) have hit the package."""
+    stressed = list(factors)
+    for idx, kept, _ in effects:
+        stressed[idx] = factors[idx] * kept
+    return stressed
+
+
+def _result(
+    package: Package,
+    card: StressCard,
+    index: float,
+    effects: list[tuple[int, float, str]],
+    labels: dict[int, str],
     only: str | None,
 ) -> StressResult:
-    """The index after ``effects`` (the card's, or its share on one guarantor ``only``)."""
-    package = assessment.package
-    if not effects:  # nothing defeated: the index is the package's own
-        return StressResult(card.id, card.name, base(assessment, factors, weights), ())
-    stressed = list(factors)
+    """A card's result with one line per defeated commitment (``only``: the guarantor hit)."""
     defeated = []
     for idx, kept, reason in effects:
-        stressed[idx] = factors[idx] * kept
         outcome = "voided" if kept == 0 else f"kept at {kept:.0%}"
         name = labels.get(idx)
         if name is None:
             name = labels[idx] = label(package, idx)
         defeated.append(f"{name}: {outcome}: {reason}")
     name = card.name if only is None else f"{card.name} in {package.party(only).name}"
-    return StressResult(card.id, name, _index(assessment, stressed, weights), tuple(defeated))
+    return StressResult(card.id, name, index, tuple(defeated))
 
 
 def _index(assessment: Assessment, factors: list[float], weights: Mapping[str, float]) -> float:

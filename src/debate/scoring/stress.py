@@ -77,8 +77,12 @@ class CardMatcher:
         commitments = package.commitments
         parties = package.party_by_id
         self.kinds = [c.kind for c in commitments]
-        self.fields = [c.__dict__ for c in commitments]
         self.parties = [parties[c.by] for c in commitments]
+        # What `cards.selects` reads of each commitment, in its argument order.
+        self.rows = [
+            (c.kind, c.__dict__, p.tier, p.nuclear)
+            for c, p in zip(commitments, self.parties, strict=True)
+        ]
         self.touchable = [
             i
             for i, c in enumerate(commitments)
@@ -101,31 +105,29 @@ class CardMatcher:
         return sorted(i for k in set(selector.kinds) for i in self.by_kind.get(k, ()))
 
     def matching(self, selector: Selector, only: str | None = None) -> list[int]:
+        rows, selects = self.rows, cards.selects
         return [
             i
-            for i in self.candidates(selector)
-            if (only is None or self.parties[i].id == only)
-            and cards.selects(
-                selector,
-                self.kinds[i],
-                self.fields[i],
-                self.parties[i].tier,
-                self.parties[i].nuclear,
-            )
+            for i in self._may_match(selector)
+            if (only is None or self.parties[i].id == only) and selects(selector, *rows[i])
         ]
+
+    def _may_match(self, selector: Selector) -> list[int]:
+        """The candidates left once those whose ``where`` fields hold none of the accepted
+        values are set aside, cheaply (``value in accepted``, or a list field): ``selects``
+        would refuse them, and it still decides for the rest."""
+        out = self.candidates(selector)
+        rows = self.rows
+        for name, accepted in selector.where.items():
+            out = [
+                i for i in out if (v := rows[i][1].get(name)) in accepted or isinstance(v, tuple)
+            ]
+        return out
 
     def holds(self, selector: Selector) -> bool:
         """Whether the package holds at least one match (stops at the first)."""
-        return any(
-            cards.selects(
-                selector,
-                self.kinds[i],
-                self.fields[i],
-                self.parties[i].tier,
-                self.parties[i].nuclear,
-            )
-            for i in self.candidates(selector)
-        )
+        rows, selects = self.rows, cards.selects
+        return any(selects(selector, *rows[i]) for i in self.candidates(selector))
 
     def effects(self, card: StressCard, only: str | None = None) -> list[tuple[int, float, str]]:
         """What a card does: (commitment index, share kept, reason) per defeated commitment,

@@ -57,7 +57,10 @@ class Collector:
         """One layer: ``amount`` counted at ``weight`` (0-1) on a party's stack of a family.
         Pledges have amount 1: only a party's best pledge counts."""
         key = (criterion, group, family)
-        self.layers.setdefault(key, []).append(Layer(idx, amount, weight, note, source))
+        layers = self.layers.get(key)
+        if layers is None:
+            layers = self.layers[key] = []
+        layers.append(Layer(idx, amount, weight, note, source))
 
     def nothing(self, criterion: str, idx: int, note: str, source: str) -> None:
         """A ``+0.0`` line: the commitment bears on the criterion but gives nothing."""

@@ -16,9 +16,9 @@ def cost_to_aggressor(a: Assessment, eff: list[float], explain: bool) -> Result:
     beta = a.rubric.scales.buck_passing
     stacks = a.stacks["cost_to_aggressor"]
     scale = dict.fromkeys(a.economic, relief) if relief < 1.0 else None
-    result = grouped(stacks, eff, beta, explain, OUTDONE, scale)
     if not explain or scale is None:
-        return result
+        return grouped(stacks, eff, beta, explain, OUTDONE, scale)
+    result = grouped(stacks, eff, beta, False, OUTDONE, scale)  # its score; lines from `full`
     full = grouped(stacks, eff, beta, True, OUTDONE)
     lost = full.score - result.score
     if lost > 0:

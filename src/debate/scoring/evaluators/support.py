@@ -70,19 +70,12 @@ def hybrid(a: Assessment, eff: list[float], explain: bool) -> Result:
 def separation(a: Assessment, eff: list[float], explain: bool) -> Result:
     """A DMZ, monitors and peacekeepers watching the line, as independent chances (Fortna).
     A DMZ flagged monitored counts in full only as far as monitors or peacekeepers are there."""
-    r = a.rubric
     monitors, watching = a.watchers
     mon, pk = monitors.value(eff), watching.value(eff)
     watched = combine([mon, pk])
-    u = r.separation.unmonitored_dmz
-    dmz = Stack(
-        "dmz",
-        lambda x: saturate(x, r.scales.dmz_km),
-        [
-            Layer(lay.idx, lay.amount, u + (1.0 - u) * watched * lay.weight, lay.note, lay.source)
-            for lay in a.dmz
-        ],
-    )
+    dmz = a.watched_dmz.get(watched)
+    if dmz is None:  # one stack per watch level: a card that spares the watchers reuses it
+        dmz = a.watched_dmz[watched] = _dmz_stack(a, watched)
     d = dmz.value(eff)
     score = 100.0 * combine([d, mon, pk])
     if not explain:
@@ -97,3 +90,17 @@ def separation(a: Assessment, eff: list[float], explain: bool) -> Result:
         if ln.idx and ln.idx[0] in flagged and watched < 1.0:
             ln.note += f" (watched {watched:.0%}: it counts as monitored only with monitors)"
     return Result(score, lines)
+
+
+def _dmz_stack(a: Assessment, watched: float) -> Stack:
+    """The DMZs as a stack, a monitored one counting as far as it is ``watched`` (0-1)."""
+    r = a.rubric
+    u = r.separation.unmonitored_dmz
+    return Stack(
+        "dmz",
+        lambda x: saturate(x, r.scales.dmz_km),
+        [
+            Layer(lay.idx, lay.amount, u + (1.0 - u) * watched * lay.weight, lay.note, lay.source)
+            for lay in a.dmz
+        ],
+    )
