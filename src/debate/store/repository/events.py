@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from sqlalchemy import Connection
 from sqlalchemy.exc import DBAPIError, IntegrityError
 
 from debate.store.convert import (
@@ -18,7 +20,6 @@ from debate.store.database import db_failure
 from debate.store.errors import CorruptSession, InvalidRequest, SequenceConflict, SessionNotFound
 from debate.store.records import LoadedSession
 from debate.store.repository.base import StoreBase, translate_errors
-from debate.store.repository.hosting import notify
 from debate.store.repository.queries import (
     BUMP_SEQ,
     BUMP_SEQ_FINISH,
@@ -28,6 +29,7 @@ from debate.store.repository.queries import (
     WITH_SNAPSHOT,
     annotations_of,
     exists,
+    notify,
     refuse_nul,
     seats_of,
 )
@@ -41,36 +43,18 @@ if TYPE_CHECKING:
 class EventLog(StoreBase):
     """Appending events and loading a session with its events."""
 
-    def append(
-        self, session_id: str, event: Event, expected_seq: int, finish: bool = False
-    ) -> int:
+    def append(self, session_id: str, event: Event, expected_seq: int, finish: bool = False) -> int:
         """Store ``event`` as event number ``expected_seq``, atomically; return the next
         expected number. A stale writer (``expected_seq`` is not the session's event
         count) gets :class:`SequenceConflict` and nothing is written. With ``finish`` (the
         event that ends the game) the session is marked finished in the same transaction,
         so a game can never be left active behind its last event."""
-        if event.seq != expected_seq:
-            raise InvalidRequest(f"event.seq is {event.seq} but expected_seq is {expected_seq}")
-        now = utc_now()
-        bump = {"sid": session_id, "expected": expected_seq, "actor": event.actor, "now": now}
-        row = event_row(session_id, event, now)
-        refuse_nul(row["payload"])
         if self._fast is not None:
+            bump, row = event_rows(session_id, event, expected_seq)
             self._fast.append(bump, row, self.where, finish=finish)
             return expected_seq + 1
-        try:
-            with self._writing() as conn:
-                if conn.execute(BUMP_SEQ_FINISH if finish else BUMP_SEQ, bump).rowcount != 1:
-                    actual = conn.execute(NEXT_SEQ, bump).scalar()
-                    refuse_append(session_id, expected_seq, actual, self.where)
-                conn.execute(INSERT_EVENT, row)
-                notify(conn, session_id, str(expected_seq + 1))
-        except IntegrityError:
-            # The primary key caught a writer the sequence check did not (belt and braces).
-            raise SequenceConflict(session_id, expected_seq, expected_seq + 1) from None
-        except DBAPIError as e:
-            raise db_failure(e, self.where) from None
-        return expected_seq + 1
+        statement = BUMP_SEQ_FINISH if finish else BUMP_SEQ
+        return conditional_append(self, statement, session_id, event, expected_seq)
 
     @translate_errors
     def load_events(self, session_id: str) -> list[Event]:
@@ -114,3 +98,45 @@ class EventLog(StoreBase):
             annotations=tuple(notes),
             state=state,
         )
+
+
+def event_rows(
+    session_id: str, event: Event, expected_seq: int
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The parameters of the sequence bump and the event row of an append (checked)."""
+    if event.seq != expected_seq:
+        raise InvalidRequest(f"event.seq is {event.seq} but expected_seq is {expected_seq}")
+    now = utc_now()
+    bump = {"sid": session_id, "expected": expected_seq, "actor": event.actor, "now": now}
+    row = event_row(session_id, event, now)
+    refuse_nul(row["payload"])
+    return bump, row
+
+
+def conditional_append(
+    store: StoreBase,
+    statement: Any,
+    session_id: str,
+    event: Event,
+    expected_seq: int,
+    refused: Callable[[Connection], None] | None = None,
+) -> int:
+    """Append ``event`` in one transaction, if ``statement`` (a conditional bump of the
+    session's event count) matches a row; otherwise ``refused`` may raise its own reason
+    (a paused game) before the sequence conflict is reported. Returns the next number."""
+    bump, row = event_rows(session_id, event, expected_seq)
+    try:
+        with store._writing() as conn:
+            if conn.execute(statement, bump).rowcount != 1:
+                if refused is not None:
+                    refused(conn)
+                actual = conn.execute(NEXT_SEQ, bump).scalar()
+                refuse_append(session_id, expected_seq, actual, store.where)
+            conn.execute(INSERT_EVENT, row)
+            notify(conn, session_id, str(expected_seq + 1))
+    except IntegrityError:
+        # The primary key caught a writer the sequence check did not (belt and braces).
+        raise SequenceConflict(session_id, expected_seq, expected_seq + 1) from None
+    except DBAPIError as e:
+        raise db_failure(e, store.where) from None
+    return expected_seq + 1

@@ -8,12 +8,11 @@ from collections.abc import Mapping
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, text, update
-from sqlalchemy.exc import DBAPIError, IntegrityError
+from sqlalchemy import Connection, bindparam, delete, func, insert, or_, select, update
+from sqlalchemy.exc import IntegrityError
 
-from debate.store.convert import event_row, events_from_payloads, to_db, to_utc, utc_now
-from debate.store.database import db_failure
-from debate.store.errors import InvalidRequest, SequenceConflict, SessionNotFound
+from debate.store.convert import events_from_payloads, to_db, to_utc, utc_now
+from debate.store.errors import InvalidRequest, SessionNotFound
 from debate.store.hosted import (
     Access,
     GamePaused,
@@ -21,11 +20,10 @@ from debate.store.hosted import (
     Marker,
     Presence,
     Update,
-    channel,
 )
 from debate.store.repository.base import StoreBase, translate_errors
-from debate.store.repository.queries import BUMP_SEQ, INSERT_EVENT, NEXT_SEQ, refuse_nul, seats_of
-from debate.store.repository.sqlite_append import refuse_append
+from debate.store.repository.events import conditional_append
+from debate.store.repository.queries import BUMP_SEQ, notify, seats_of
 from debate.store.tables import (
     ACCESS_CODES,
     EVENTS,
@@ -40,14 +38,7 @@ if TYPE_CHECKING:
     from debate.engine import Event
     from debate.store.live import Watcher
 
-_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
 _HOSTED_FIELDS = frozenset({"paused", "paused_at", "turn_limit", "clock_from", "banner"})
-
-
-def notify(conn: Connection, session_id: str, payload: str = "") -> None:
-    """Wake the session's listeners when this transaction commits (PostgreSQL only)."""
-    if conn.dialect.name == "postgresql":
-        conn.execute(_NOTIFY, {"channel": channel(session_id), "payload": payload})
 
 
 def _hosted(row: Any) -> HostedGame:
@@ -83,32 +74,14 @@ class Hosting(StoreBase):
     ) -> int:
         """:meth:`~debate.store.Store.append` for a hosted game: also refused (with
         :class:`GamePaused`, nothing written) while the game is paused."""
-        if event.seq != expected_seq:
-            raise InvalidRequest(f"event.seq is {event.seq} but expected_seq is {expected_seq}")
-        now = utc_now()
-        bump = {"sid": session_id, "expected": expected_seq, "actor": event.actor, "now": now}
-        row = event_row(session_id, event, now)
-        refuse_nul(row["payload"])
         statement = _BUMP_UNLESS_PAUSED_FINISH if finish else _BUMP_UNLESS_PAUSED
-        try:
-            with self._writing() as conn:
-                if conn.execute(statement, bump).rowcount != 1:
-                    paused = conn.execute(
-                        select(HOSTED_GAMES.c.paused).where(
-                            HOSTED_GAMES.c.session_id == session_id
-                        )
-                    ).scalar()
-                    if paused:
-                        raise GamePaused("the game is paused by the facilitator")
-                    actual = conn.execute(NEXT_SEQ, bump).scalar()
-                    refuse_append(session_id, expected_seq, actual, self.where)
-                conn.execute(INSERT_EVENT, row)
-                notify(conn, session_id, str(expected_seq + 1))
-        except IntegrityError:
-            raise SequenceConflict(session_id, expected_seq, expected_seq + 1) from None
-        except DBAPIError as e:
-            raise db_failure(e, self.where) from None
-        return expected_seq + 1
+
+        def paused(conn: Connection) -> None:
+            query = select(HOSTED_GAMES.c.paused).where(HOSTED_GAMES.c.session_id == session_id)
+            if conn.execute(query).scalar():
+                raise GamePaused("the game is paused by the facilitator")
+
+        return conditional_append(self, statement, session_id, event, expected_seq, paused)
 
     @translate_errors
     def host(

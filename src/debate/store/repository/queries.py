@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, bindparam, case, insert, select, update
+from sqlalchemy import Connection, bindparam, case, insert, select, text, update
 
 from debate.store.convert import annotation_from_row, seat_from_row
 from debate.store.errors import InvalidRequest
+from debate.store.hosted import channel
 from debate.store.records import Annotation, Seat
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
 
@@ -41,6 +42,15 @@ EVENT_ROWS = (
 #: A JSON escape of NUL (``\u0000``) not itself escaped: a player who types the six
 #: characters backslash-u-0-0-0-0 gets ``\\u0000`` in the payload, which is fine.
 _ESCAPED_NUL = re.compile(r"(?<!\\)(?:\\\\)*\\u0000")
+
+
+_NOTIFY = text("SELECT pg_notify(:channel, :payload)")
+
+
+def notify(conn: Connection, session_id: str, payload: str = "") -> None:
+    """Wake the session's listeners when this transaction commits (PostgreSQL only)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(_NOTIFY, {"channel": channel(session_id), "payload": payload})
 
 
 def refuse_nul(payload: str) -> None:
