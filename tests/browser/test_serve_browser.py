@@ -26,8 +26,19 @@ import pytest
 from debate.seminar import SeatSpec, host_game
 from debate.store import open_store
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-DRIVER = shutil.which("chromedriver")
+
+def _system_tool(*names: str) -> str | None:
+    """A program of Debian's chromium packages, where apt installs it (they come from the
+    system, never from the virtualenv)."""
+    for name in names:
+        for folder in ("/usr/bin", "/usr/local/bin"):
+            if Path(folder, name).is_file():
+                return str(Path(folder, name))
+    return None
+
+
+CHROMIUM = _system_tool("chromium", "chromium-browser")
+DRIVER = _system_tool("chromedriver")
 PATIENCE = 90.0
 SPEECH = "Hello from a browser tab"
 
