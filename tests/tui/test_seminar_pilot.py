@@ -204,3 +204,18 @@ async def test_hot_seat_table_on_a_second_terminal_is_never_stuck(store) -> None
         assert "moved on" in table.note.plain and game.state.seq == 1
         assert table.submit(Pass())
         assert [e.seq for e in store.load(game.session_id).events] == [0, 1]
+
+
+async def test_a_hosted_seat_is_never_coached(store) -> None:  # type: ignore[no-untyped-def]
+    """Coaching is for solo practice: a hosted game with one person seated is still a
+    seminar, so its table neither offers nor turns on the coach."""
+    scripted = [SeatSpec("kremlin", "scripted", "easy"), SeatSpec("washington", "scripted", "easy")]
+    codes = host_game(store, tiny_motion(), scripted, 3)
+    kyiv = SeatClient.open(store, codes.seats["kyiv"])
+    assert kyiv.game.can_coach  # one human seat: the controller alone would allow it
+    app = create_app(store=store, on_ready=lambda a: a.join(kyiv))
+    async with app.run_test(size=(100, 30)) as pilot:
+        table = await wait_for_table(pilot)
+        assert isinstance(table, JoinedTableScreen)
+        table.action_coach()
+        assert kyiv.game.coaching is False

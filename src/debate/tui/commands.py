@@ -41,7 +41,8 @@ class GameCommands(Provider):
                 out.append((f"Action: {label}", partial(act, kind), note))
             out.append(("Skip the scripted pause", partial(run, "screen.skip"), "space"))
             game = getattr(self.screen, "game", None)
-            if game is not None and game.can_coach:
+            offered = getattr(self.screen, "coaching_offered", False)
+            if game is not None and offered and game.can_coach:
                 state = "on" if game.coaching else "off"
                 out.append((
                     "Coaching in solo practice: on/off",

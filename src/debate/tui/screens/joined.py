@@ -67,6 +67,8 @@ def open_referee(client: SeatClient, stop: threading.Event, post: Any, status: A
 class JoinedTableScreen(TableScreen):
     """The table of one seat (``client.role``) of a hosted game."""
 
+    coaching_offered = False  # a hosted game is a seminar, even with one person seated
+
     def __init__(self, client: SeatClient, follow: bool = True) -> None:
         super().__init__(client.game, scripted_delay=0)
         self.client = client

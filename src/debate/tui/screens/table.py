@@ -360,9 +360,12 @@ class TableScreen(Screen[None]):
                 markup=False,
             )
 
+    #: Whether this table may offer coaching at all (a hosted game's seat is in a seminar).
+    coaching_offered = True
+
     def action_coach(self) -> None:
         """Coaching on or off (solo practice only, never in a seminar)."""
-        if not self.game.can_coach:
+        if not (self.coaching_offered and self.game.can_coach):
             self.notify("Coaching is for solo practice: it stays off with several players.",
                         markup=False)
             return
