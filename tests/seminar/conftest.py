@@ -8,25 +8,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "store"))
 
-from store_pg import pg_database
+from store_pg import emptied, pg_database
 
 from debate.store import Store, open_store
-
-TABLES = (
-    "presence",
-    "leases",
-    "access_codes",
-    "hosted_games",
-    "annotations",
-    "events",
-    "seats",
-    "sessions",
-    "motion_snapshots",
-)
 
 
 @pytest.fixture(scope="session")
@@ -39,11 +26,7 @@ def pg_url() -> Iterator[str]:
 def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
     if request.param == "sqlite":
         return str(tmp_path_factory.mktemp("db") / "seminar.db")
-    url: str = request.getfixturevalue("pg_url")
-    store = open_store(url)
-    with store.engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY"))
-    return url
+    return emptied(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture

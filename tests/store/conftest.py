@@ -11,22 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import text
-from store_pg import pg_database
+from store_pg import emptied, pg_database
 
 from debate.store import Store, open_store
-
-_TABLES = (
-    "presence",
-    "leases",
-    "access_codes",
-    "hosted_games",
-    "annotations",
-    "events",
-    "seats",
-    "sessions",
-    "motion_snapshots",
-)
 
 
 @pytest.fixture(scope="session")
@@ -42,11 +29,7 @@ def db_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFact
     with every table emptied."""
     if request.param == "sqlite":
         return str(tmp_path_factory.mktemp("db") / "debate.db")
-    url: str = request.getfixturevalue("pg_url")
-    store = open_store(url)
-    with store.engine.begin() as conn:
-        conn.execute(text(f"TRUNCATE {', '.join(_TABLES)} RESTART IDENTITY"))
-    return url
+    return emptied(request.getfixturevalue("pg_url"))
 
 
 @pytest.fixture

@@ -34,3 +34,18 @@ def pg_database(prefix: str = "debate_test") -> Iterator[str]:
         dispose_all()  # close pooled connections, or DROP DATABASE would wait on them
         admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         admin.close()
+
+
+def emptied(url: str) -> str:
+    """``url`` (a PostgreSQL database of a test run) with every table of the store emptied,
+    so each test starts from nothing; the tables come from the store's own metadata."""
+    from sqlalchemy import text
+
+    from debate.store import open_store
+    from debate.store.tables import STORE_METADATA
+
+    tables = ", ".join(t.name for t in STORE_METADATA.sorted_tables)
+    store = open_store(url)
+    with store.engine.begin() as conn:
+        conn.execute(text(f"TRUNCATE {tables} RESTART IDENTITY"))
+    return url

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 from datetime import UTC, datetime
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.console import Group
 from rich.text import Text
@@ -25,7 +25,7 @@ from textual.widgets import Footer, Header, Input, Label, Static, TabbedContent,
 from debate.seminar import SeatClient, SeminarError
 from debate.seminar.follow import GONE_SECONDS
 from debate.seminar.pace import Console
-from debate.tui.screens.joined import SeminarBanner, banner_text
+from debate.tui.screens.joined import FollowsTheGame, SeminarBanner, banner_text
 from debate.tui.styles import APP_TCSS
 from debate.tui.text import literal, role_label
 from debate.tui.widgets import PackagePanel, Scoreboard, StatusLine, Transcript
@@ -37,7 +37,7 @@ HELP = (
 )
 
 
-class FacilitatorScreen(Screen[None]):
+class FacilitatorScreen(FollowsTheGame, Screen[None]):
     CSS_PATH = APP_TCSS
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "app.lobby", "Lobby")]
 
@@ -84,28 +84,6 @@ class FacilitatorScreen(Screen[None]):
 
     def on_unmount(self) -> None:
         self._stop.set()
-
-    def _following(self) -> None:
-        from debate.seminar.follow import follow
-        from debate.tui.screens.joined import open_referee
-
-        referee = open_referee(self.client, self._stop, self._from_thread, self.connection_changed)
-        if referee is None:
-            return
-        follow(
-            referee,
-            self._stop,
-            on_change=lambda: self._from_thread(self.remote_changed),
-            on_status=lambda message: self._from_thread(self.connection_changed, message),
-            presence_role=None,
-        )
-
-    def _from_thread(self, callback: Any, *args: Any) -> None:
-        if not self._stop.is_set():
-            try:
-                self.app.call_from_thread(callback, *args)
-            except RuntimeError:
-                self._stop.set()
 
     # -- showing -----------------------------------------------------------------------------
     def remote_changed(self) -> None:

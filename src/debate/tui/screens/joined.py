@@ -10,6 +10,7 @@ duty under the lease) and wakes the screen, which then reads what is new.
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -64,7 +65,42 @@ def open_referee(client: SeatClient, stop: threading.Event, post: Any, status: A
     return None
 
 
-class JoinedTableScreen(TableScreen):
+class FollowsTheGame:
+    """For a screen of a hosted game (a seat's table, the facilitator's console): a thread
+    follows the game (its own client, retried while the database is out of reach) and wakes
+    the screen's ``remote_changed``/``connection_changed`` on the app's thread. Presence is
+    reported for ``client.role`` (None: the facilitator)."""
+
+    # Provided by the screen (annotations only: nothing here shadows the screen's own).
+    client: SeatClient
+    _stop: threading.Event
+    app: Any
+    remote_changed: Callable[[], None]
+    connection_changed: Callable[[str | None], None]
+
+    def _following(self) -> None:
+        from debate.seminar.follow import follow
+
+        referee = open_referee(self.client, self._stop, self._from_thread, self.connection_changed)
+        if referee is None:
+            return
+        follow(
+            referee,
+            self._stop,
+            on_change=lambda: self._from_thread(self.remote_changed),
+            on_status=lambda message: self._from_thread(self.connection_changed, message),
+            presence_role=self.client.role,
+        )
+
+    def _from_thread(self, callback: Any, *args: Any) -> None:
+        if not self._stop.is_set():
+            try:
+                self.app.call_from_thread(callback, *args)
+            except RuntimeError:  # the app is closing
+                self._stop.set()
+
+
+class JoinedTableScreen(FollowsTheGame, TableScreen):
     """The table of one seat (``client.role``) of a hosted game."""
 
     coaching_offered = False  # a hosted game is a seminar, even with one person seated
@@ -88,27 +124,6 @@ class JoinedTableScreen(TableScreen):
     def on_unmount(self) -> None:
         self._stop.set()
         super().on_unmount()
-
-    def _following(self) -> None:
-        from debate.seminar.follow import follow
-
-        referee = open_referee(self.client, self._stop, self._from_thread, self.connection_changed)
-        if referee is None:
-            return
-        follow(
-            referee,
-            self._stop,
-            on_change=lambda: self._from_thread(self.remote_changed),
-            on_status=lambda message: self._from_thread(self.connection_changed, message),
-            presence_role=self.client.role,
-        )
-
-    def _from_thread(self, callback: Any, *args: Any) -> None:
-        if not self._stop.is_set():
-            try:
-                self.app.call_from_thread(callback, *args)
-            except RuntimeError:  # the app is closing
-                self._stop.set()
 
     # -- live updates ------------------------------------------------------------------------
     def remote_changed(self) -> None:
