@@ -201,6 +201,9 @@ def main() -> None:
                     ([_debate_exe(), "play", "guarantees", "--as", "kyiv", "--seed", "1"],
                      b"1 Package"), 2.0)
     if "commands" in only:
+        # An empty database (listing commands never create one).
+        subprocess.run([PYTHON, "-c", "import sys; from debate.store import open_store; "
+                        "open_store(sys.argv[1]).close()", str(tmp / "empty.db")], check=True)
         commands: dict[str, tuple[list[str], float | None]] = {
             "debate --help": ([_debate_exe(), "--help"], 1.5),
             "debate motions list": ([_debate_exe(), "motions", "list"], 1.5),

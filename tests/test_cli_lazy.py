@@ -130,3 +130,25 @@ def test_bare_debate_goes_to_the_lobby_without_typer_or_the_database() -> None:
     made, loaded = json.loads(done.stderr.strip().splitlines()[-1])
     assert made == {"ran": True, "db_url": "/tmp/somewhere.db"}
     assert not [m for m in loaded if m.startswith(("typer", "sqlalchemy", "sqlmodel"))]
+
+
+def test_the_painted_lobby_has_loaded_no_motion_model_or_database() -> None:
+    # The lobby paints before any motion file or the database is needed: pydantic's motion
+    # models cost about 90 ms and SQLAlchemy more (issue 15's start-up goal).
+    code = (
+        "import asyncio, json, sys\n"
+        "from debate.tui import create_app\n"
+        "async def main():\n"
+        "    app = create_app(db_url='/nonexistent/never.db')\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        shown = type(app.screen).__name__\n"
+        "    print(json.dumps([shown, sorted(sys.modules)]), file=sys.stderr)\n"
+        "asyncio.run(main())\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={"PATH": "", "HOME": "/nonexistent"})
+    shown, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    assert shown == "LobbyScreen"
+    heavy = ("debate.motions", "pydantic", "sqlalchemy", "sqlmodel", "debate.store")
+    assert not [m for m in loaded if m.startswith(heavy)]

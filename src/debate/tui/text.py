@@ -9,10 +9,14 @@ Never format player text into a markup string.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 
-from debate.motions import Motion
 from debate.text_safety import neutralise
+
+if TYPE_CHECKING:  # the lobby draws with this module before any motion is loaded
+    from debate.motions import Motion
 
 BAR_WIDTH = 10
 #: The theme's backgrounds (screen, surface, panel) role colours must stand out against.

@@ -193,10 +193,15 @@ def ladder_problem(effects: tuple[CardEffect, ...]) -> str | None:
     Probes every kind with a ``basis``, every tier and nuclear status, every value of the
     fields the effects test, and every combination of ``unless`` conditions being met.
     """
-    conditional = [i for i, e in enumerate(effects) if e.unless is not None]
     for kind, model in KIND_MODELS.items():
         if "basis" not in model.model_fields or kind in CONCESSION_KINDS:
             continue
+        # Only effects that can select this kind matter (and only their `unless` switches):
+        # a kind no effect names keeps everything on every basis.
+        touching = [i for i, e in enumerate(effects) if not e.kinds or kind in e.kinds]
+        if not touching:
+            continue
+        conditional = [i for i in touching if effects[i].unless is not None]
         for fields in _probes(model, effects):
             for tier, nuclear in itertools.product(
                 (*_GUARANTOR_TIERS, "protected_party"), (False, True)
@@ -207,7 +212,8 @@ def ladder_problem(effects: tuple[CardEffect, ...]) -> str | None:
                     for basis in BASES:
                         probe = {**fields, "basis": basis}
                         share = 1.0
-                        for i, e in enumerate(effects):
+                        for i in touching:
+                            e = effects[i]
                             if i not in off and selects(e, kind, probe, tier, nuclear):
                                 share = min(share, e.kept)
                         kept.append(share)
