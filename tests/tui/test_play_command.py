@@ -48,6 +48,7 @@ def test_play_motion_starts_solo_practice_as_the_named_role(
                 table = await wait_for_table(pilot)
                 seen["game"] = table.game
                 seen["legal"] = table.legal()
+                seen["session"] = table.game.session_id  # saved behind the painted table
 
         asyncio.run(drive())
 
@@ -59,6 +60,10 @@ def test_play_motion_starts_solo_practice_as_the_named_role(
     assert result.exit_code == 0, result.output
     game = seen["game"]
     assert game.seed == 7 and game.current_role == "kyiv" and "speak" in seen["legal"]
+    from debate.store import open_store
+
+    saved = open_store(str(db)).load(seen["session"])
+    assert saved.info.seed == 7 and {s.role for s in saved.seats} == set(game.seats)
     kinds = {s.role: (s.kind, s.difficulty) for s in game.seats.values()}
     assert kinds == {
         "kyiv": ("human", None),
@@ -86,3 +91,24 @@ async def test_the_debrief_exports_markdown_with_player_text_literal(
     text = next((tmp_path / "out").glob("*.md")).read_text()
     assert r"\[b\]Ana\[/b\]" in text  # escaped for Markdown, shown as typed
     assert "Our own army is the first guarantee." in text
+
+
+def test_a_database_that_cannot_be_opened_ends_play_with_its_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The table is drawn before the database is opened (start-up time): a file that is not
+    # a debate database still ends the program with the store's reason and status 1.
+    def headless_run(self: DebateApp, *args: Any, **kwargs: Any) -> None:
+        async def drive() -> None:
+            async with self.run_test(size=(80, 24)) as pilot:
+                await wait_for(pilot, lambda: self.failure is not None or not self.is_running)
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(DebateApp, "run", headless_run)
+    db = tmp_path / "notes.db"
+    db.write_bytes(b"these are my notes, not a database" * 100)
+    result = runner.invoke(cli, ["play", "guarantees", "--as", "kyiv", "--db", str(db)])
+    assert result.exit_code == 1, result.output
+    assert "error:" in result.output and "Traceback" not in result.output
+    assert db.read_bytes().startswith(b"these are my notes")  # left untouched

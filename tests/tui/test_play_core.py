@@ -128,3 +128,47 @@ def test_transcript_keeps_player_text_apart(store, main_motion: Motion) -> None:
     assert lines[1].summary == "tables c1: own forces 800,000, high readiness, adequate kit"
     assert lines[3].summary.startswith("demands of Kyiv (d1): demilitarisation")
     assert lines[3].rationale == "demands demilitarisation (demilitarisation_push)"
+
+
+def test_a_game_started_later_touches_no_store_until_it_is_saved(
+    store, main_motion: Motion
+) -> None:
+    opened: list[object] = []
+
+    def open_store() -> object:
+        opened.append(store)
+        return store
+
+    before = len(store.list_sessions())
+    game = GameController.start_later(open_store, main_motion, solo_seats(main_motion), 3)
+    assert opened == [] and game.current_role == "kyiv"  # playable state, nothing saved
+    saving = game.save_in_background()
+    assert saving is not None
+    saving.result(timeout=30)
+    assert opened == [store] and len(store.list_sessions()) == before + 1
+    assert game.save_in_background() is saving  # once only
+    play(game, OPENING)
+    loaded = store.load(game.session_id)
+    assert list(loaded.events) == game.events and loaded.info.seed == 3
+
+
+def test_an_unsaved_game_saves_itself_before_its_first_action(
+    store, main_motion: Motion
+) -> None:
+    game = GameController.start_later(lambda: store, main_motion, solo_seats(main_motion), 3)
+    event = game.submit(Speak(text="Our own army is the first guarantee."))
+    assert store.load(game.session_id).events == (event,)
+
+
+def test_a_store_that_cannot_be_opened_stops_the_first_action(main_motion: Motion) -> None:
+    from debate.store import StoreUnavailable
+
+    def broken() -> object:
+        raise StoreUnavailable("the database server is not answering")
+
+    game = GameController.start_later(broken, main_motion, solo_seats(main_motion), 3)
+    saving = game.save_in_background()
+    assert saving is not None and isinstance(saving.exception(timeout=30), StoreUnavailable)
+    with pytest.raises(StoreUnavailable):
+        game.submit(Speak(text="Our own army is the first guarantee."))
+    assert game.events == [] and game.state.seq == 0

@@ -31,15 +31,6 @@ DirOption = Annotated[
 ]
 
 
-def _open_store(db: str | None):  # type: ignore[no-untyped-def]
-    from debate.store import StoreError, open_store
-
-    try:
-        return open_store(db)
-    except StoreError as e:
-        fail(str(e), code=1)
-
-
 def open_lobby(db: str | None = None, motion_dirs: list[Path] | None = None) -> None:
     """Run the game's lobby (what `debate` with no command does).
 
@@ -83,12 +74,12 @@ def play(
 
     if seed is not None and (problem := check_seed(seed)):
         fail(f"--seed: {problem}", code=2)
-    store = _open_store(db)
     game_seed = seed if seed is not None else random.randrange(1, 10_000)
+    started = []
 
     def start(app):  # type: ignore[no-untyped-def]
         from debate.play import GameController
-        from debate.store import Seat
+        from debate.store import Seat, open_store
 
         seats = [
             Seat(r.id, name, "human")
@@ -97,11 +88,21 @@ def play(
             for r in chosen.roles
             if not r.optional or r.id == role_id
         ]
-        app.begin(GameController.start(store, chosen, seats, game_seed, title=chosen.title))
+        # The table is drawn first; the store is opened and the session saved behind it.
+        game = GameController.start_later(
+            lambda: open_store(db), chosen, seats, game_seed, title=chosen.title
+        )
+        started.append(game)
+        app.begin(game)
 
     from debate.tui import create_app
 
-    create_app(store=store, motion_dirs=dirs or [], on_ready=start).run()
+    app = create_app(db_url=db, motion_dirs=dirs or [], on_ready=start)
+    app.run()
+    for game in started:  # quit at once: let the new database be written whole
+        game.settle()
+    if app.failure is not None:
+        fail(app.failure, code=1)
 
 
 def register(app: typer.Typer) -> None:

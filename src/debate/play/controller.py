@@ -8,7 +8,9 @@ store *before* anything on screen changes; a refused action raises
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from typing import Any, Protocol
 
 from debate.engine import Action, Event, GameState, apply, replay
@@ -64,8 +66,11 @@ class GameController:
         seed: int,
         events: Sequence[Event] = (),
     ) -> None:
-        self.store = store
-        self.session_id = session_id
+        self._store = store
+        self._session_id = session_id
+        #: A new game still being saved (see :meth:`start_later`); None once it is saved.
+        self._saving: Future[None] | None = None
+        self._unsaved: tuple[Callable[[], StoreLike], str | None] | None = None
         self.motion = motion
         self.seed = seed
         self.seats: dict[str, SeatLike] = {s.role: s for s in seats}
@@ -92,6 +97,77 @@ class GameController:
         created = store.create_session(motion, list(seats), seed, title=title)
         session_id = getattr(created, "id", created)
         return cls(store, session_id, motion, seats, seed)
+
+    @classmethod
+    def start_later(
+        cls,
+        open_store: Callable[[], StoreLike],
+        motion: Motion,
+        seats: Sequence[SeatLike],
+        seed: int,
+        title: str | None = None,
+    ) -> GameController:
+        """A new game whose store is opened and session created by :meth:`save_in_background`
+        (or, failing that, by the first call that needs them), so that its table can be shown
+        before the database is even imported. Nothing is played until the session exists:
+        :meth:`submit` waits for it, and the event is committed before it returns."""
+        game = cls(None, None, motion, seats, seed)  # type: ignore[arg-type]
+        game._unsaved = (open_store, title)
+        return game
+
+    def save_in_background(self) -> Future[None] | None:
+        """Create the session of a :meth:`start_later` game in a thread; None if there is
+        nothing to save. The future carries the store's error if it could not be opened."""
+        if self._unsaved is None or self._saving is not None:
+            return self._saving
+        saving: Future[None] = Future()
+        saving.set_running_or_notify_cancel()
+
+        def save() -> None:
+            try:
+                self._create_session()
+            except BaseException as e:  # handed to whoever waits, never lost in the thread
+                saving.set_exception(e)
+            else:
+                saving.set_result(None)
+
+        self._saving = saving
+        threading.Thread(target=save, name="save-new-game", daemon=True).start()
+        return saving
+
+    def settle(self) -> None:
+        """Wait for a save in progress to end, e.g. before the process exits: a database
+        being created must not be cut off half-way (its error stays for whoever needs it)."""
+        if self._saving is not None:
+            self._saving.exception()
+
+    def _create_session(self) -> None:
+        assert self._unsaved is not None
+        open_store, title = self._unsaved
+        store = open_store()
+        created = store.create_session(self.motion, list(self.seats.values()), self.seed,
+                                       title=title)
+        self._store, self._session_id = store, getattr(created, "id", created)
+
+    def _wait_until_saved(self) -> None:
+        if self._unsaved is None:
+            return
+        if self._saving is None:
+            self._create_session()
+        else:
+            self._saving.result()
+        self._unsaved = None
+
+    @property
+    def store(self) -> StoreLike:
+        """The store the game is saved in (for a new game, once it is saved)."""
+        self._wait_until_saved()
+        return self._store
+
+    @property
+    def session_id(self) -> Any:
+        self._wait_until_saved()
+        return self._session_id
 
     @classmethod
     def resume(cls, store: StoreLike, session_id: Any) -> GameController:

@@ -22,14 +22,10 @@ True
 
 from __future__ import annotations
 
-from debate.store.database import (
-    DB_ENV,
-    SCHEMA_HEAD,
-    Migrated,
-    default_db_path,
-    resolve,
-)
-from debate.store.engines import dispose_all
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from debate.paths import default_db_path
 from debate.store.errors import (
     AnnotationNotFound,
     CorruptDatabase,
@@ -53,7 +49,32 @@ from debate.store.records import (
     Status,
     check_seed,
 )
-from debate.store.repository import Store
+
+if TYPE_CHECKING:
+    from debate.store.database import DB_ENV, SCHEMA_HEAD, Migrated, resolve
+    from debate.store.engines import dispose_all
+    from debate.store.repository import Store
+
+#: Names whose modules import SQLAlchemy and SQLModel (about 200 ms): loaded on first use, so
+#: that a command may name seats, check a seed or catch a store error before (or without)
+#: opening a database, e.g. `debate play` paints its table first (issue 15).
+_LAZY = {
+    "DB_ENV": "database",
+    "SCHEMA_HEAD": "database",
+    "Migrated": "database",
+    "resolve": "database",
+    "dispose_all": "engines",
+    "Store": "repository",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"debate.store.{module}"), name)
+    globals()[name] = value
+    return value
 
 
 def open_store(url: str | None = None, create: bool = True, readonly: bool = False) -> Store:
@@ -66,7 +87,9 @@ def open_store(url: str | None = None, create: bool = True, readonly: bool = Fal
     per database. A file that is not a debate database, is damaged, or was written by a
     newer version raises a :class:`StoreError` subclass and is left untouched.
     """
+    from debate.store.database import resolve
     from debate.store.engines import prepared_engine
+    from debate.store.repository import Store
 
     target = resolve(url)
     engine, migrated = prepared_engine(target, create=create, readonly=readonly)
@@ -100,4 +123,5 @@ __all__ = [
     "default_db_path",
     "dispose_all",
     "open_store",
+    "resolve",
 ]

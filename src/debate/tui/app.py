@@ -61,6 +61,9 @@ class DebateApp(App[None]):
         self.motion_dirs = [Path(d) for d in motion_dirs]
         self.scripted_delay = scripted_delay
         self._on_ready = on_ready
+        #: Why the program must stop (e.g. a new game's database could not be opened): the
+        #: command that ran the app reports it and exits with status 1.
+        self.failure: str | None = None
         self.register_theme(HIGH_CONTRAST)
         from debate.tui.settings import start_theme
 
@@ -87,6 +90,11 @@ class DebateApp(App[None]):
         self._follow_background()
         if self._on_ready is not None:
             self.call_after_refresh(self._on_ready, self)
+
+    def fail(self, message: str) -> None:
+        """Leave the app; the command that ran it prints ``message`` as its error."""
+        self.failure = message
+        self.exit(return_code=1)
 
     # -- restricted mode (debate serve) -------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -193,6 +193,12 @@ def ladder_problem(effects: tuple[CardEffect, ...]) -> str | None:
     Probes every kind with a ``basis``, every tier and nuclear status, every value of the
     fields the effects test, and every combination of ``unless`` conditions being met.
     """
+    # Each effect's selector without its basis test, and the bases it accepts (None: all):
+    # whether an effect selects a probe is then decided once for every basis (start-up
+    # time: a motion's cards are checked each time it loads).
+    unbased = [e.model_copy(update={"where": {k: v for k, v in e.where.items()
+                                              if k != "basis"}}) for e in effects]
+    bases_of = [e.where.get("basis") for e in effects]
     for kind, model in KIND_MODELS.items():
         if "basis" not in model.model_fields or kind in CONCESSION_KINDS:
             continue
@@ -206,17 +212,16 @@ def ladder_problem(effects: tuple[CardEffect, ...]) -> str | None:
             for tier, nuclear in itertools.product(
                 (*_GUARANTOR_TIERS, "protected_party"), (False, True)
             ):
+                hits = [i for i in touching if selects(unbased[i], kind, fields, tier, nuclear)]
+                if not hits:
+                    continue
                 for met in itertools.product((False, True), repeat=len(conditional)):
                     off = {i for i, m in zip(conditional, met, strict=True) if m}
-                    kept = []
-                    for basis in BASES:
-                        probe = {**fields, "basis": basis}
-                        share = 1.0
-                        for i in touching:
-                            e = effects[i]
-                            if i not in off and selects(e, kind, probe, tier, nuclear):
-                                share = min(share, e.kept)
-                        kept.append(share)
+                    kept = [
+                        min((effects[i].kept for i in hits if i not in off
+                             and _accepts(bases_of[i], basis)), default=1.0)
+                        for basis in BASES
+                    ]
                     for (weak, a), (strong, b) in itertools.pairwise(zip(BASES, kept, strict=True)):
                         if b < a:
                             return (
@@ -224,6 +229,10 @@ def ladder_problem(effects: tuple[CardEffect, ...]) -> str | None:
                                 f"{a:.0%} but on {_ACTS[strong]} {b:.0%}"
                             )
     return None
+
+
+def _accepts(bases: tuple[Any, ...] | None, basis: str) -> bool:
+    return bases is None or any(_same(basis, b) for b in bases)
 
 
 def _probes(model: type[BaseModel], effects: tuple[CardEffect, ...]) -> Iterator[dict[str, Any]]:

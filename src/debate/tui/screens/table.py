@@ -25,6 +25,7 @@ from debate.engine import Action, IllegalAction, Pass, legal_action_types
 from debate.play import GameController
 from debate.play.guidance import answer_hint, pass_costs, recap, turn_effect
 from debate.play.refusals import why_not
+from debate.store.errors import StoreError
 from debate.tui.forms.base import ActionForm
 from debate.tui.forms.choices import (
     AnswerDemandForm,
@@ -120,7 +121,22 @@ class TableScreen(Screen[None]):
         self.sub_title = self.game.motion.title
         self.query_one(Transcript).focus()
         self.refresh_table()
+        self.call_after_refresh(self._save_new_game)
         self.call_after_refresh(self.advance)
+
+    def _save_new_game(self) -> None:
+        """A game started by `debate play MOTION` is saved once its table is on screen (the
+        database's modules take longer to load than the table takes to draw); every action
+        waits for the session to exist and is committed before the screen moves on."""
+        saving = self.game.save_in_background()
+        if saving is not None:
+            self.run_worker(saving.result, thread=True, group="saving", exit_on_error=False)
+
+    @on(Worker.StateChanged)
+    def _saving_done(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "saving" and event.state == WorkerState.ERROR:
+            error = event.worker.error
+            self.app.fail(str(error) if isinstance(error, StoreError) else repr(error))
 
     # -- showing the state ---------------------------------------------------------------
     def legal(self) -> tuple[str, ...]:
