@@ -66,7 +66,9 @@ def _debate() -> str:
 
 def replay_process(db: Path, sid: str) -> tuple[float, float]:
     """(ms to the first frame, ms from ctrl+q to the process's end) of `debate replay`."""
-    return screen_process([_debate(), "replay", sid, "--db", str(db)], b"Event ")
+    # The bench sessions are unfinished: replaying them is the instructor's call.
+    return screen_process([_debate(), "replay", sid, "--instructor", "--db", str(db)],
+                          b"Event ")
 
 
 def minimal_app_process(folder: Path) -> tuple[float, float]:
@@ -96,9 +98,13 @@ def screen_process(argv: list[str], marker: bytes) -> tuple[float, float]:
         while time.perf_counter() - start < 600:
             ready, _, _ = select.select([master], [], [], 0.5)
             if ready:
-                chunk = os.read(master, 65536)
+                try:
+                    chunk = os.read(master, 65536)
+                except OSError:  # the program ended before painting the marker
+                    chunk = b""
                 if not chunk:
-                    break
+                    raise SystemExit(f"{' '.join(argv)} ended before showing {marker!r}: "
+                                     f"{seen[-300:]!r}")
                 seen += chunk
                 if marker in seen:
                     first = time.perf_counter() - start
@@ -123,7 +129,8 @@ def export_process(db: Path, sid: str, folder: Path) -> tuple[float, float]:
     """(seconds, peak RSS MiB) of `debate export ID --format md` as a whole process."""
     target = folder / "export.md"
     start = time.perf_counter()
-    proc = subprocess.Popen([_debate(), "export", sid, "--format", "md", "--db", str(db), "-o",
+    proc = subprocess.Popen([_debate(), "export", sid, "--instructor", "--format", "md",
+                             "--db", str(db), "-o",
                              str(target)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                             cwd=str(ROOT))
     assert proc.stderr is not None

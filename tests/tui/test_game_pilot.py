@@ -254,6 +254,22 @@ async def test_help_themes_and_palette_work_from_the_keyboard(store) -> None:
             await wait_for(pilot, lambda theme=theme: app.theme == theme)
 
 
+async def test_the_palette_hosts_and_joins_games_except_hosting_from_a_browser(store) -> None:
+    from debate.tui.commands import GameCommands
+
+    app = create_app(store=store, scripted_delay=0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await run_palette_command(pilot, "Join a game")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "JoinScreen")
+        await pilot.press("escape")
+        await run_palette_command(pilot, "Host a game")
+        await wait_for(pilot, lambda: getattr(app.screen, "purpose", None) == "host")
+    served = create_app(store=store, restricted=True)
+    async with served.run_test(size=(80, 24)):
+        titles = [title for title, _, _ in GameCommands(served.screen).entries()]
+        assert "Join a game" in titles and "Host a game" not in titles
+
+
 async def test_a_commitment_is_proposed_from_the_keyboard(store, main_motion: Motion) -> None:
     app = create_app(store=store, scripted_delay=0)
     async with app.run_test(size=(80, 24)) as pilot:

@@ -21,13 +21,15 @@ class GameCommands(Provider):
         out: list[Entry] = [
             ("Lobby", partial(run, "lobby"), "Back to the lobby"),
             ("New game", partial(run, "new_game"), "Choose a motion and seats"),
+            ("Host a game", partial(run, "host"), "Join codes for every seat (a seminar)"),
+            ("Join a game", partial(run, "join"), "Type the code of your seat"),
             ("Continue a saved game", partial(run, "continue"), "Resume where a game stopped"),
             ("Replay a saved session", partial(run, "replay"), "Saved sessions"),
             ("Motions", partial(run, "motions"), "Browse the motions"),
             ("Help: rules and keys", partial(run, "help"), "How the game is played"),
         ]
         if getattr(app, "restricted", False):  # served to browsers: no other game opens
-            hidden = {"Continue a saved game", "Replay a saved session"}
+            hidden = {"Continue a saved game", "Replay a saved session", "Host a game"}
             out = [e for e in out if e[0] not in hidden]
         for label, theme in THEMES.items():
             out.append((f"Theme: {label}", partial(run, f"theme('{theme}')"), theme))
