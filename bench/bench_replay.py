@@ -200,7 +200,7 @@ async def screen_figures(store: Any, session_id: str, steps: int, length: int) -
             app.pop_screen()
             await pilot.pause()
             t = time.perf_counter()
-            open_replay_screen(app, session_id, start=0)
+            open_replay_screen(app, session_id, start=0, confirmed=True)  # as --instructor
             await pilot.pause()
             out["open"] = (clock.painted["ReplayScreen"] - t) * 1000
             await app.workers.wait_for_complete()

@@ -155,7 +155,7 @@ async def jumps(db: Path, sid: str) -> dict[str, float]:
     out: dict[str, list[float]] = {"end": [], "go to": [], "turning point": []}
     try:
         async with app.run_test(size=(120, 40)) as pilot:
-            assert open_replay_screen(app, sid, start=0)
+            assert open_replay_screen(app, sid, start=0, confirmed=True)  # as --instructor
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()

@@ -17,6 +17,7 @@ def _assert_same_everywhere(motion, events, roles=None) -> PackageMemo:  # type:
     states = FoldCache(motion, events, roles).states()
     for state in states:
         assert memo(state) == score_game(state), f"point {state.seq}"
+        assert memo.card(state) == score_game(state).card, f"card at point {state.seq}"
     # Asked again, out of order: the same answers.
     for state in reversed(states[:: max(1, len(states) // 25)]):
         assert memo(state) == score_game(state), f"point {state.seq} again"

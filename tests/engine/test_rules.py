@@ -415,3 +415,32 @@ def test_legal_action_types_follow_the_situation(start: GameState) -> None:
     s = demanded(start)
     assert {"accept", "reject"} <= set(legal_action_types(s, "kyiv"))
     assert legal_action_types(to_vote(start), "kyiv") == ("vote",)
+
+
+def test_a_copy_keeps_every_field_and_owns_its_containers() -> None:
+    # GameState.copy lists the fields by hand (for speed): a field added later and not
+    # copied would come back as its default here.
+    import dataclasses
+
+    from debate.engine import new_game
+
+    state = new_game(tiny_motion())
+    marked: dict[str, object] = {}
+    for f in dataclasses.fields(state):
+        value = getattr(state, f.name)
+        if isinstance(value, dict):
+            marked[f.name] = {"marker": f.name}
+        elif isinstance(value, bool):
+            marked[f.name] = not value
+        elif isinstance(value, int):
+            marked[f.name] = value + 1000 + len(marked)
+        elif isinstance(value, tuple):
+            marked[f.name] = (*value, f"marker-{f.name}")
+        else:
+            marked[f.name] = value  # the motion: shared, never changed
+    original = dataclasses.replace(state, **marked)  # type: ignore[arg-type]
+    copied = original.copy()
+    for f in dataclasses.fields(state):
+        assert getattr(copied, f.name) == getattr(original, f.name), f.name
+        if isinstance(getattr(original, f.name), dict):
+            assert getattr(copied, f.name) is not getattr(original, f.name), f.name

@@ -6,7 +6,7 @@ a new one. Records inside it (commitments, challenges, demands) are frozen datac
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
 from debate.vocabulary.commitments import Commitment
@@ -128,14 +128,13 @@ class GameState:
 
     def copy(self) -> GameState:
         """A copy whose containers may be changed without touching this state."""
-        return replace(
-            self,
-            commitments=dict(self.commitments),
-            challenges=dict(self.challenges),
-            open_challenge_ids=dict(self.open_challenge_ids),
-            demands=dict(self.demands),
-            votes=dict(self.votes),
-            points=dict(self.points),
+        # Field by field, not dataclasses.replace (which looks the fields up on every call):
+        # this runs for every event of every fold. tests/engine/test_rules.py checks every field.
+        return GameState(
+            self.motion, self.roles, self.seq, self.phase_index, self.round, self.turn_index,
+            self.turn_no, self.actions_this_turn, self.finished,
+            dict(self.commitments), dict(self.challenges), dict(self.open_challenge_ids),
+            dict(self.demands), dict(self.votes), dict(self.points),
         )
 
     # -- where the game is ----------------------------------------------------------------

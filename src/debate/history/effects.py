@@ -43,7 +43,8 @@ def consequences(before: GameState, after: GameState) -> list[str]:
     named: set[str] = set()  # commitments whose discount a challenge line already explains
     for xid, ch in after.challenges.items():
         old = before.challenges.get(xid)
-        if old is not None and old.status != ch.status:
+        # Records are frozen and replaced when they change: most events touch none.
+        if old is not None and old is not ch and old.status != ch.status:
             named.add(ch.commitment_id)
             who = _name(after, ch.challenger)
             how = _CLOSED.get(ch.status, ch.status).format(cid=ch.commitment_id, who=who)
@@ -53,6 +54,8 @@ def consequences(before: GameState, after: GameState) -> list[str]:
             )
     for cid, c in after.commitments.items():
         old_c = before.commitments.get(cid)
+        if old_c is c:
+            continue
         fresh = old_c is not None and c.discounted and not old_c.discounted
         if fresh and cid not in named:
             out.append(f"{cid} is discounted")

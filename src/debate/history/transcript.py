@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from debate.engine import (
     Accept,
@@ -119,6 +120,7 @@ _RESTS_ON = re.compile(r"\s*\(rests on ([^)]*)\)")
 _SNAKE = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b")
 
 
+@lru_cache(maxsize=2048)  # scripted roles give the same reasons again and again
 def rationale_text(rationale: str) -> str:
     """A scripted role's stored rationale as prose for players: no rule id, no claim ids,
     no ``snake_case`` values (the ids stay in the event, for the JSON export).

@@ -17,13 +17,14 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from operator import methodcaller
 
 from debate.engine import Event, GameState
 from debate.history.effects import explain
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
 from debate.history.transcript import entry_for
 from debate.motions import Motion
-from debate.report.memo import memoised
+from debate.report.memo import card_reader, memoised
 from debate.report.results import RoleResult, index_contributions, role_results
 from debate.report.summaries import consequences
 from debate.scoring.game import GameScores, score_game, stress_state
@@ -206,6 +207,7 @@ def build_debrief(
     """
     motion = session.motion
     scorer = memoised(scorer)  # once per distinct package: long sessions stay linear
+    card_at = card_reader(scorer)  # every point needs the card; role scores only the end
     notes_by_point: dict[int, list[Note]] = {}
     for note in sorted(session.notes, key=lambda n: (n.point, n.created or datetime.min)):
         notes_by_point.setdefault(note.point, []).append(note)
@@ -217,16 +219,17 @@ def build_debrief(
     states = cache.iter_states(keep_every=1024)
     before = next(states)
     marks = [0] if before.actions_this_turn == 0 else []  # where each turn begins
-    first = scorer(before)
+    first = card_at(before)
     trace: list[float] = [first.deterrence_index]
-    cards = [first.card]
+    cards = [first]
     turns: list[Turn] = []
     current: list[Entry] = []
-    final, final_state = first, before
+    final_state = before
     for k, (event, after) in enumerate(zip(session.events, states, strict=False)):
-        final, final_state = scorer(after), after
-        trace.append(final.deterrence_index)
-        cards.append(final.card)
+        final_state = after
+        card = card_at(after)
+        trace.append(card.deterrence_index)
+        cards.append(card)
         if after.actions_this_turn == 0:
             marks.append(k + 1)
         said = entry_for(event, after)  # the same wording as the debate table's transcript
@@ -260,6 +263,7 @@ def build_debrief(
             )
             current = []
         before = after
+    final = scorer(final_state)
     criteria_traces = _criteria_traces(cards, [c.id for c in final.card.criteria])
 
     seats = tuple(_seat_line(motion, s) for s in session.seats) or tuple(
@@ -272,7 +276,7 @@ def build_debrief(
             id=parent.id,
             title=parent.title,
             fork_point=session.fork_point,
-            trace=tuple(scorer(s).deterrence_index for s in parent_states),
+            trace=tuple(card_at(s).deterrence_index for s in parent_states),
         )
     players = {s.role: (s.player, not s.scripted) for s in seats}
     contributions = index_contributions((e.actor for e in session.events), trace)
@@ -337,7 +341,7 @@ def _criteria_traces(
         if scores is None:
             scores = read[id(card)] = card.scores()
         by_point.append(scores)
-    return {cid: tuple(s.get(cid, 0.0) for s in by_point) for cid in ids}
+    return {cid: tuple(map(methodcaller("get", cid, 0.0), by_point)) for cid in ids}
 
 
 def _seat_line(motion: Motion, seat: Seat) -> SeatLine:

@@ -14,6 +14,7 @@ so the text renders exactly as typed while the raw file stays readable.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from debate.text_safety import neutralise
 
@@ -37,6 +38,9 @@ def _escape_line(line: str) -> str:
     return line[: match.start(2)] + "\\" + line[match.start(2) :]
 
 
+# Transcripts repeat themselves (scripted lines and reasons, "passes", claim texts): a long
+# session's export escapes the same few hundred strings tens of thousands of times.
+@lru_cache(maxsize=4096)
 def md_escape(text: str) -> str:
     """Escape ``text`` for a Markdown paragraph or list item, keeping its line breaks.
 

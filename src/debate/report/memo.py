@@ -31,6 +31,7 @@ from debate.scoring.game import GameScores, score_game
 
 if TYPE_CHECKING:
     from debate.engine import GameState
+    from debate.scoring.results import Scorecard
 
 Scorer = Callable[["GameState"], GameScores]
 
@@ -68,6 +69,11 @@ class PackageMemo:
         self._last = (base, debates, scores)
         return scores
 
+    def card(self, state: GameState) -> Scorecard:
+        """The package's scorecard alone, which is all a trace of the index or the criteria
+        needs: no role's score is rebuilt for a speech's debate points."""
+        return self._package_scores(state).card
+
     def _package_scores(self, state: GameState) -> GameScores:
         motion = state.motion
         self._motions.setdefault(id(motion), motion)
@@ -98,6 +104,14 @@ def _package_value(state: GameState) -> tuple[Hashable, ...]:
         # The id too: reasons name commitments by it (c7), so a re-tabled line is not the same.
         out.append((tabled.id, tabled.owner, terms, tabled.discounted))
     return tuple(out)
+
+
+def card_reader(scorer: Scorer) -> Callable[[GameState], Scorecard]:
+    """A function from a state to its scorecard: :meth:`PackageMemo.card` for the memo,
+    else the card of ``scorer``'s result."""
+    if isinstance(scorer, PackageMemo):
+        return scorer.card
+    return lambda state: scorer(state).card
 
 
 def memoised(scorer: Scorer) -> Scorer:
