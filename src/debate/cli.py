@@ -81,6 +81,7 @@ def build_app() -> Any:
     from typer.core import TyperGroup
 
     from debate.commands.common import DbOption, ThemeOption, use_theme
+    from debate.commands.plain_params import use_plain_conversion
     from debate.paths import default_db_path
 
     class LazyGroup(TyperGroup):
@@ -100,8 +101,13 @@ def build_app() -> Any:
             sub = typer.Typer()
             import_module(f"debate.commands.{module}").register(sub)
             for name, command in typer.main.get_group(sub).commands.items():
+                use_plain_conversion(command, ctx)
                 self.commands.setdefault(name, command)
             return self.commands.get(cmd_name)
+
+        def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+            use_plain_conversion(self, ctx)  # the root's own options (--db, --theme, --help)
+            return super().parse_args(ctx, args)  # type: ignore[no-any-return]
 
         def format_help(self, ctx: Any, formatter: Any) -> None:
             self._listing = True
