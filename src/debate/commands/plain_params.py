@@ -16,7 +16,6 @@ changes nothing and typer converts values its own way.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -47,13 +46,9 @@ def use_plain_conversion(command: Any, ctx: Any) -> None:
         descriptor = getattr(param, "type_descriptor", None)
         if descriptor is None or getattr(param, "_runtime_param", "absent") is not None:
             continue
-        item = _plain_item(descriptor)
-        if item is not None:
+        if _plain_item(descriptor) is not None:
             param._runtime_param = PlainParam(
-                parameter_info=descriptor.parameter_info,
-                annotation=descriptor.annotation,
-                item=item,
-                is_list=item is not descriptor.annotation,
+                parameter_info=descriptor.parameter_info, annotation=descriptor.annotation
             )
     for sub in getattr(command, "commands", {}).values():
         use_plain_conversion(sub, ctx)
@@ -65,9 +60,7 @@ def _plain_item(descriptor: Any) -> type | None:
     info = descriptor.parameter_info
     if info.parser is not None or descriptor.file_annotation is not None:
         return None
-    annotation = descriptor.annotation
-    if getattr(annotation, "__origin__", None) is list:
-        (annotation,) = annotation.__args__
+    annotation = _item_of(descriptor.annotation)
     if annotation in (bool, str):
         return annotation  # type: ignore[no-any-return]
     # allow_dash: typer compares its Path, never equal to "-", with "-" (kept as it is).
@@ -76,18 +69,26 @@ def _plain_item(descriptor: Any) -> type | None:
     return None
 
 
+def _item_of(annotation: Any) -> Any:
+    """``X`` for ``list[X]``, else the annotation itself."""
+    if getattr(annotation, "__origin__", None) is list:
+        (annotation,) = annotation.__args__
+    return annotation
+
+
 if TYPER_ADAPTERS:
 
-    @dataclass(frozen=True)
     class PlainParam(RuntimeParam):
-        """typer's conversion of a bool, str or Path parameter, for plain values."""
+        """typer's conversion of a bool, str or Path parameter, for plain values (typer's own
+        fields only: a dataclass of our own costs most of a millisecond a process)."""
 
-        item: type = str
-        is_list: bool = False
+        @property
+        def item(self) -> Any:
+            return _item_of(self.annotation)
 
         def _coerce_value(self, value: Any, param: Any, ctx: Any) -> Any:
-            if self.is_list and isinstance(value, list | tuple):
-                if all(self._plain(v) for v in value):
+            if self.item is not self.annotation:  # a list of them
+                if isinstance(value, list | tuple) and all(self._plain(v) for v in value):
                     return [self._one(v, param, ctx) for v in value]
             elif self._plain(value):
                 return self._one(value, param, ctx)
