@@ -156,19 +156,25 @@ def main() -> None:
 
         create_app(db_url=os.environ.get("DEBATE_DB") or None).run()
         return
+    app = build_app()
+    from debate.commands.common import QUICK_EXIT
+
+    QUICK_EXIT["done"] = False  # only this run's command may say so
     try:
-        build_app()()
+        app()
     except SystemExit as e:
         code = e.code
     else:
         code = 0
-    from debate.commands.common import QUICK_EXIT
-
-    if QUICK_EXIT["after_app"] and code in (0, None):
-        # A full-screen session ended with everything saved and closed: leave now, rather
-        # than wait for the interpreter to free it object by object (quitting the replay of
-        # a long session took most of a second more).
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
+    if QUICK_EXIT["done"] and code in (0, None):
+        # The command ended with everything written out and closed: leave now, rather than
+        # wait for the interpreter to free it object by object (quitting the replay of a long
+        # session took most of a second more; `debate score`, 30 ms).
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe, say: leave the usual way, which reports it
+            pass
+        else:
+            os._exit(0)
     sys.exit(code)

@@ -8,7 +8,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json, safe
+from debate.commands.common import (
+    JsonOption,
+    bad_input_exits,
+    done,
+    err,
+    out,
+    print_json,
+    safe,
+)
 
 motions_app = typer.Typer(help="List, check and describe motion files.", no_args_is_help=True)
 
@@ -41,6 +49,7 @@ def list_motions(dirs: DirOption = None, as_json: JsonOption = False) -> None:
                 for f in found
             ]
         )
+        done()
         return
     table = Table(title="Motions", title_justify="left")
     for col in ("id", "proposition", "roles", "file"):
@@ -67,6 +76,7 @@ def list_motions(dirs: DirOption = None, as_json: JsonOption = False) -> None:
     if not found:
         err.print("no motion files found (looked in ./motions and --dir)")
     out.print(table)
+    done()
 
 
 @motions_app.command("check")
@@ -87,6 +97,7 @@ def check(files: Annotated[list[Path], typer.Argument(help="Motion files to chec
             out.print(f"{safe(str(path))}: ok")
     if failed:
         raise typer.Exit(2)
+    done()
 
 
 @motions_app.command("schema")
@@ -95,6 +106,7 @@ def schema() -> None:
     from debate.motions import motion_schema
 
     print_json(motion_schema())
+    done()
 
 
 @motions_app.command("show")
@@ -114,6 +126,7 @@ def show(
         f"\nSource: {safe(src.author)}, {safe(src.title)}, {safe(src.outlet)}, "
         f"{safe(src.date)}" + (f", {safe(src.url)}" if src.url else "")
     )
+    done()
 
 
 def register(app: typer.Typer) -> None:

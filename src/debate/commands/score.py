@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json, safe
+from debate.commands.common import (
+    JsonOption,
+    bad_input_exits,
+    done,
+    err,
+    out,
+    print_json,
+    safe,
+)
 
 if TYPE_CHECKING:
     from debate.scoring import Scorecard, StressResult
@@ -61,10 +69,11 @@ def score_command(
         results = stress_test(package, motion_cards or default_cards(), weights=weights)
     if as_json:
         print_json(scorecard.to_dict(results))
-        return
-    _print_scorecard(scorecard)
-    if stress:
-        _print_stress(scorecard, results)
+    else:
+        _print_scorecard(scorecard)
+        if stress:
+            _print_stress(scorecard, results)
+    done()
 
 
 def _print_scorecard(scorecard: Scorecard) -> None:
