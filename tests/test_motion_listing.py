@@ -198,9 +198,8 @@ def _debate(args: list[str], data: Path) -> tuple[str, list[str]]:
     """``debate ARGS`` in a fresh process: its output and the modules it imported."""
     code = (
         "import json, sys\n"
-        f"sys.argv = ['debate', *{args!r}]\n"
-        "from debate.cli import main\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "from debate.cli import app\n"  # not main(), which leaves before the report below
+        f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
     done = subprocess.run(

@@ -75,6 +75,9 @@ def done() -> None:
     """Say that the command has finished and holds nothing open (see :data:`QUICK_EXIT`)."""
     QUICK_EXIT["done"] = True
 
+
+# No emoji codes: file and player text shows as typed (escape() leaves ":fire:" alone), and
+# Rich's emoji table is never loaded (a few ms a command, issue 15).
 out = Console(highlight=False, emoji=False)
 err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
