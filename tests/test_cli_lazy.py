@@ -67,6 +67,17 @@ def test_a_command_loads_its_own_module_only() -> None:
     assert not {"debate.motions.model", "multiprocessing", "concurrent.futures"} & simulate
 
 
+def test_listing_sessions_loads_no_engine_screen_or_migration(tmp_path: Path) -> None:
+    from debate.store import open_store
+
+    db = tmp_path / "empty.db"
+    open_store(str(db)).close()
+    loaded = _modules_after(["sessions", "--db", str(db)])
+    assert "debate.store" in loaded
+    heavy = ("textual", "alembic", "debate.engine", "debate.tui", "debate.store.document")
+    assert not [m for m in loaded if m.startswith(heavy)]
+
+
 def test_unknown_command_is_still_refused() -> None:
     result = CliRunner().invoke(cli.app, ["nonsense"])
     assert result.exit_code == 2

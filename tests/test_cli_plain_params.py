@@ -6,13 +6,21 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any
 
+import pytest
 import typer
-from typer._click import Context
-from typer._click.exceptions import BadParameter
-from typer._coercion import build_runtime_param
 
 from debate import cli
-from debate.commands.plain_params import PlainParam, use_plain_conversion
+from debate.commands import plain_params
+
+try:
+    from typer._click import Context
+    from typer._click.exceptions import BadParameter
+    from typer._coercion import build_runtime_param
+except ImportError:  # another typer: plain_params leaves its conversion alone
+    pytest.skip("typer converts without pydantic adapters", allow_module_level=True)
+
+PlainParam = plain_params.PlainParam
+use_plain_conversion = plain_params.use_plain_conversion
 
 
 def _every_command() -> tuple[Context, list[Any]]:
