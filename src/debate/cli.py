@@ -80,7 +80,7 @@ def build_app() -> Any:
     import typer
     from typer.core import TyperGroup
 
-    from debate.commands.common import DbOption, ThemeOption, use_theme
+    from debate.commands.common import DbOption, ThemeOption, done, use_theme
     from debate.commands.plain_params import use_plain_conversion
     from debate.paths import default_db_path
 
@@ -115,6 +115,7 @@ def build_app() -> Any:
                 super().format_help(ctx, formatter)
             finally:
                 self._listing = False
+            done()  # the help is all `debate --help` does: nothing to close
 
     root = typer.Typer(
         name="debate",
