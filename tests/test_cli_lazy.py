@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 import typer
@@ -12,6 +13,14 @@ from typer.testing import CliRunner
 
 from debate import cli
 
+ROOT = Path(__file__).resolve().parents[1]
+PACKAGE = """\
+title = "Two parties"
+protected = "ua"
+aggressor = "ru"
+parties = [{id = "ua", name = "Ukraine", tier = "protected_party"},
+           {id = "ru", name = "Russia", tier = "aggressor"}]
+"""
 HEAVY = ("debate.motions", "debate.engine", "debate.scripted", "debate.store", "sqlalchemy",
          "textual", "multiprocessing", "concurrent.futures")
 
@@ -39,8 +48,9 @@ def test_each_listed_help_line_is_the_commands_own(command: str) -> None:
 
 def test_help_lists_every_command_without_importing_them() -> None:
     loaded = _modules_after(["--help"])
+    shared = {"debate.commands.common", "debate.commands.plain_params"}
     assert not [m for m in loaded if m.startswith(HEAVY) or (m.startswith("debate.commands.")
-                and m != "debate.commands.common")]
+                and m not in shared)]
     result = CliRunner().invoke(cli.app, ["--help"], env={"COLUMNS": "120"})
     assert result.exit_code == 0
     for name in cli.COMMANDS:
@@ -55,6 +65,17 @@ def test_a_command_loads_its_own_module_only() -> None:
     simulate = _modules_after(["simulate", "--help"])
     assert "debate.commands.simulate" in simulate
     assert not {"debate.motions.model", "multiprocessing", "concurrent.futures"} & simulate
+
+
+def test_listing_sessions_loads_no_engine_screen_or_migration(tmp_path: Path) -> None:
+    from debate.store import open_store
+
+    db = tmp_path / "empty.db"
+    open_store(str(db)).close()
+    loaded = _modules_after(["sessions", "--db", str(db)])
+    assert "debate.store" in loaded
+    heavy = ("textual", "alembic", "debate.engine", "debate.tui", "debate.store.document")
+    assert not [m for m in loaded if m.startswith(heavy)]
 
 
 def test_unknown_command_is_still_refused() -> None:
@@ -92,7 +113,7 @@ def test_main_leaves_at_once_after_a_full_screen_app(
     from debate.commands import common
 
     def fake_app() -> None:
-        common.QUICK_EXIT["after_app"] = True
+        common.done()
         raise SystemExit(code)
 
     exits: list[int] = []
@@ -104,11 +125,58 @@ def test_main_leaves_at_once_after_a_full_screen_app(
     monkeypatch.setattr(cli, "build_app", lambda: fake_app)
     monkeypatch.setattr(cli.sys, "argv", ["debate", "replay", "x"])
     monkeypatch.setattr(cli.os, "_exit", fake_exit)
-    monkeypatch.setitem(common.QUICK_EXIT, "after_app", False)
+    monkeypatch.setitem(common.QUICK_EXIT, "done", True)  # left over: main() clears it
     with pytest.raises(SystemExit) as ended:
         cli.main()
     assert exits == ([0] if quick else [])
     assert ended.value.code == (0 if quick else code)
+
+
+def test_main_leaves_the_usual_way_unless_this_run_said_it_was_done(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from debate.commands import common
+
+    exits: list[int] = []
+    monkeypatch.setattr(cli, "build_app", lambda: lambda: None)  # a command that says nothing
+    monkeypatch.setattr(cli.os, "_exit", exits.append)
+    monkeypatch.setitem(common.QUICK_EXIT, "done", True)  # left over by an earlier run
+    with pytest.raises(SystemExit) as ended:
+        cli.main()
+    assert exits == [] and ended.value.code == 0
+
+
+def _run_main(argv: list[str], data: Path) -> subprocess.CompletedProcess[str]:
+    """``debate ARGV`` through :func:`cli.main` in a fresh process that reports on stderr
+    whether the interpreter's teardown (atexit) ran."""
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(lambda: print('torn down', file=sys.stderr))\n"
+        f"sys.argv = ['debate', *{argv!r}]\n"
+        "from debate.cli import main\n"
+        "main()\n"
+    )
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
+                          env={"PATH": "", "COLUMNS": "100", "DEBATE_DATA_DIR": str(data)})
+
+
+@pytest.mark.parametrize("command", ["score", "motions list"])
+def test_read_only_commands_leave_at_once_with_their_output_written(
+    tmp_path: Path, command: str
+) -> None:
+    package = tmp_path / "package.toml"
+    package.write_text(PACKAGE, "utf-8")
+    argv = ["score", str(package)] if command == "score" else ["motions", "list"]
+    done = _run_main(argv, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "torn down" not in done.stderr
+    assert ("Deterrence Index" if command == "score" else "guarantees") in done.stdout
+
+
+def test_a_failed_command_leaves_the_usual_way_with_its_code(tmp_path: Path) -> None:
+    failed = _run_main(["score", str(tmp_path / "missing.toml")], tmp_path)
+    assert failed.returncode == 2 and "torn down" in failed.stderr
+    assert "file not found" in failed.stderr
 
 
 def test_bare_debate_goes_to_the_lobby_without_typer_or_the_database() -> None:

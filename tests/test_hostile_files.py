@@ -54,6 +54,15 @@ def test_motions_show_and_list_make_escape_sequences_visible(tmp_path: Path) -> 
     assert listed.exit_code == 0 and not raw(listed.output)
 
 
+def test_emoji_codes_in_file_text_are_shown_as_typed(tmp_path: Path) -> None:
+    package = tmp_path / "p.toml"
+    package.write_text(BUDAPEST.read_text("utf-8").replace('title = "', 'title = ":fire: ', 1),
+                       "utf-8")
+    scored = debate("score", str(package))
+    assert scored.exit_code == 0, scored.output
+    assert ":fire: " in scored.output and "\U0001f525" not in scored.output
+
+
 def test_a_motion_title_with_a_control_character_is_refused_naming_the_field(
     tmp_path: Path,
 ) -> None:

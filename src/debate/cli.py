@@ -80,7 +80,8 @@ def build_app() -> Any:
     import typer
     from typer.core import TyperGroup
 
-    from debate.commands.common import DbOption, ThemeOption, use_theme
+    from debate.commands.common import DbOption, ThemeOption, done, use_theme
+    from debate.commands.plain_params import use_plain_conversion
     from debate.paths import default_db_path
 
     class LazyGroup(TyperGroup):
@@ -100,8 +101,13 @@ def build_app() -> Any:
             sub = typer.Typer()
             import_module(f"debate.commands.{module}").register(sub)
             for name, command in typer.main.get_group(sub).commands.items():
+                use_plain_conversion(command, ctx)
                 self.commands.setdefault(name, command)
             return self.commands.get(cmd_name)
+
+        def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+            use_plain_conversion(self, ctx)  # the root's own options (--db, --theme, --help)
+            return super().parse_args(ctx, args)  # type: ignore[no-any-return]
 
         def format_help(self, ctx: Any, formatter: Any) -> None:
             self._listing = True
@@ -109,6 +115,7 @@ def build_app() -> Any:
                 super().format_help(ctx, formatter)
             finally:
                 self._listing = False
+            done()  # the help is all `debate --help` does: nothing to close
 
     root = typer.Typer(
         name="debate",
@@ -150,19 +157,25 @@ def main() -> None:
 
         create_app(db_url=os.environ.get("DEBATE_DB") or None).run()
         return
+    app = build_app()
+    from debate.commands.common import QUICK_EXIT
+
+    QUICK_EXIT["done"] = False  # only this run's command may say so
     try:
-        build_app()()
+        app()
     except SystemExit as e:
         code = e.code
     else:
         code = 0
-    from debate.commands.common import QUICK_EXIT
-
-    if QUICK_EXIT["after_app"] and code in (0, None):
-        # A full-screen session ended with everything saved and closed: leave now, rather
-        # than wait for the interpreter to free it object by object (quitting the replay of
-        # a long session took most of a second more).
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
+    if QUICK_EXIT["done"] and code in (0, None):
+        # The command ended with everything written out and closed: leave now, rather than
+        # wait for the interpreter to free it object by object (quitting the replay of a long
+        # session took most of a second more; `debate score`, 30 ms).
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except OSError:  # a closed pipe, say: leave the usual way, which reports it
+            pass
+        else:
+            os._exit(0)
     sys.exit(code)

@@ -64,13 +64,22 @@ def use_theme(theme: str | None) -> None:
         os.environ["DEBATE_THEME"] = theme
 
 
-#: Set by a command once its full-screen app has ended and everything is saved and closed:
-#: :func:`debate.cli.main` then ends the process without tearing down every object the
-#: session built (freeing a long replay's states took longer than the app took to quit).
-QUICK_EXIT: dict[str, bool] = {"after_app": False}
+#: Set by a command (:func:`done`) once all it did is written out and closed: a full-screen
+#: session saved, a table printed. :func:`debate.cli.main` then ends the process without
+#: tearing down every object it built (freeing a long replay's states took longer than the
+#: app took to quit; the models and typer objects of `debate score`, about 30 ms).
+QUICK_EXIT: dict[str, bool] = {"done": False}
 
-out = Console(highlight=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+def done() -> None:
+    """Say that the command has finished and holds nothing open (see :data:`QUICK_EXIT`)."""
+    QUICK_EXIT["done"] = True
+
+
+# No emoji codes: file and player text shows as typed (escape() leaves ":fire:" alone), and
+# Rich's emoji table is never loaded (a few ms a command, issue 15).
+out = Console(highlight=False, emoji=False)
+err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
 
 
 def safe(text: object) -> str:

@@ -8,8 +8,15 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json, safe
-from debate.validation import DataError
+from debate.commands.common import (
+    JsonOption,
+    bad_input_exits,
+    done,
+    err,
+    out,
+    print_json,
+    safe,
+)
 
 motions_app = typer.Typer(help="List, check and describe motion files.", no_args_is_help=True)
 
@@ -22,26 +29,36 @@ DirOption = Annotated[
 @motions_app.command("list")
 def list_motions(dirs: DirOption = None, as_json: JsonOption = False) -> None:
     """List the motions found in motions/ (and in --dir)."""
-    from debate.motions import default_motion_dirs, discover_motions
+    # Light imports only: an unchanged valid file is listed from the cache, without the
+    # motion models (debate.motions.listing).
+    from debate.motions.listing import list_motion_files
+    from debate.motions.places import default_motion_dirs
 
-    found = discover_motions(default_motion_dirs(dirs or []))
+    found = list_motion_files(default_motion_dirs(dirs or []))
     if as_json:
         print_json(
             [
-                {"id": m.id, "title": m.title, "file": str(p), "roles": [r.id for r in m.roles]}
-                if not isinstance(m, DataError)
-                else {"file": str(p), "error": str(m)}
-                for p, m in found
+                {
+                    "id": m.id,
+                    "title": m.title,
+                    "file": str(f.path),
+                    "roles": [role_id for role_id, _ in m.roles],
+                }
+                if (m := f.summary) is not None
+                else {"file": str(f.path), "error": str(f.error)}
+                for f in found
             ]
         )
+        done()
         return
     table = Table(title="Motions", title_justify="left")
     for col in ("id", "proposition", "roles", "file"):
         # Ids are typed back in other commands: never break them mid-word.
         table.add_column(col, overflow="fold", no_wrap=col == "id")
-    ids = [m.id for _, m in found if not isinstance(m, DataError)]
-    for path, motion in found:
-        if not isinstance(motion, DataError) and ids.count(motion.id) > 1:
+    ids = [f.summary.id for f in found if f.summary is not None]
+    for f in found:
+        motion, path = f.summary, f.path
+        if motion is not None and ids.count(motion.id) > 1:
             table.add_row(
                 f"[red]{safe(motion.id)}[/]",
                 "[red]duplicate id: give each motion its own[/]",
@@ -49,22 +66,24 @@ def list_motions(dirs: DirOption = None, as_json: JsonOption = False) -> None:
                 safe(str(path)),
             )
             continue
-        if isinstance(motion, DataError):
+        if motion is None:
             table.add_row(
                 "[red]invalid[/]", "[red]run `debate motions check` on it[/]", "", safe(str(path))
             )
         else:
-            roles = ", ".join(r.name for r in motion.roles)
+            roles = ", ".join(name for _, name in motion.roles)
             table.add_row(safe(motion.id), safe(motion.title), safe(roles), safe(str(path)))
     if not found:
         err.print("no motion files found (looked in ./motions and --dir)")
     out.print(table)
+    done()
 
 
 @motions_app.command("check")
 def check(files: Annotated[list[Path], typer.Argument(help="Motion files to check.")]) -> None:
     """Validate motion files: print "ok" per valid file; on problems exit 2 naming each."""
     from debate.motions import load_motion
+    from debate.validation import DataError
 
     failed = False
     for path in files:
@@ -78,6 +97,7 @@ def check(files: Annotated[list[Path], typer.Argument(help="Motion files to chec
             out.print(f"{safe(str(path))}: ok")
     if failed:
         raise typer.Exit(2)
+    done()
 
 
 @motions_app.command("schema")
@@ -86,6 +106,7 @@ def schema() -> None:
     from debate.motions import motion_schema
 
     print_json(motion_schema())
+    done()
 
 
 @motions_app.command("show")
@@ -105,6 +126,7 @@ def show(
         f"\nSource: {safe(src.author)}, {safe(src.title)}, {safe(src.outlet)}, "
         f"{safe(src.date)}" + (f", {safe(src.url)}" if src.url else "")
     )
+    done()
 
 
 def register(app: typer.Typer) -> None:

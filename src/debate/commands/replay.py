@@ -11,9 +11,9 @@ from typing import Annotated
 import typer
 
 from debate.commands.common import (
-    QUICK_EXIT,
     DbOption,
     InstructorOption,
+    done,
     fail,
     refuse_if_in_play,
 )
@@ -53,7 +53,7 @@ def replay(
 
     create_app(store=store, on_ready=start).run()
     store.close()  # everything is saved: a long session need not be freed object by object
-    QUICK_EXIT["after_app"] = True
+    done()
 
 
 def register(app: typer.Typer) -> None:

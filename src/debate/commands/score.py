@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 from rich.table import Table
 
-from debate.commands.common import JsonOption, bad_input_exits, err, out, print_json, safe
+from debate.commands.common import (
+    JsonOption,
+    bad_input_exits,
+    done,
+    err,
+    out,
+    print_json,
+    safe,
+)
 
 if TYPE_CHECKING:
     from debate.scoring import Scorecard, StressResult
@@ -42,25 +50,30 @@ def score_command(
 
     With --stress, also the index under each scenario card. Bad input exits 2.
     """
-    from debate.scoring import Package, default_cards, score, stress_test
+    from debate.scoring import Package, score, stress_test
     from debate.validation import load_file
 
     with bad_input_exits():
         package = load_file(file, Package)
-        weights, cards = None, default_cards()
+        weights, motion_cards = None, ()
         if motion is not None:
             from debate.motions import resolve_motion
 
             m = resolve_motion(motion, [])
-            weights, cards = m.criterion_weights, m.cards or cards
+            weights, motion_cards = m.criterion_weights, m.cards
     scorecard = score(package, weights=weights)
-    results = stress_test(package, cards, weights=weights) if stress else ()
+    results: tuple[StressResult, ...] = ()
+    if stress:  # the default deck is read (and its cards checked) only when it is played
+        from debate.scoring import default_cards
+
+        results = stress_test(package, motion_cards or default_cards(), weights=weights)
     if as_json:
         print_json(scorecard.to_dict(results))
-        return
-    _print_scorecard(scorecard)
-    if stress:
-        _print_stress(scorecard, results)
+    else:
+        _print_scorecard(scorecard)
+        if stress:
+            _print_stress(scorecard, results)
+    done()
 
 
 def _print_scorecard(scorecard: Scorecard) -> None:

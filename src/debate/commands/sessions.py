@@ -28,6 +28,7 @@ from debate.commands.common import (
     InstructorOption,
     JsonOption,
     bad_input_exits,
+    done,
     err,
     fail,
     out,
@@ -170,6 +171,8 @@ def list_sessions(
         err.print(safe(f"session {sid} is damaged and was left out: {problem}"), style="red")
     if listing.damaged:
         raise typer.Exit(1)
+    store.close()
+    done()
 
 
 def _sessions_table(infos: list[SessionInfo]) -> Table:

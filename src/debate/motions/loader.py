@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from debate.motions.model import Motion
+from debate.motions.places import MOTIONS_ENV, default_motion_dirs, motion_files
 from debate.validation import DataError, Problem, field_path, read_data, validate_data
 
-MOTIONS_ENV = "DEBATE_MOTIONS"
-_REPO_MOTIONS = Path(__file__).resolve().parents[3] / "motions"
+__all__ = [
+    "MOTIONS_ENV",
+    "default_motion_dirs",
+    "discover_motions",
+    "load_motion",
+    "motion_schema",
+    "resolve_motion",
+]
 
 
 def load_motion(path: Path | str) -> Motion:
@@ -30,32 +36,14 @@ def load_motion(path: Path | str) -> Motion:
     return motion
 
 
-def default_motion_dirs(extra: Iterable[Path | str] = ()) -> list[Path]:
-    """Where motions are looked for: ``--dir`` options, ``$DEBATE_MOTIONS``, ``./motions``,
-    and the project's own ``motions/`` (for an editable install run from elsewhere)."""
-    dirs = [Path(d) for d in extra]
-    if env := os.environ.get(MOTIONS_ENV):
-        dirs += [Path(p) for p in env.split(os.pathsep) if p]
-    dirs += [Path("motions"), _REPO_MOTIONS]
-    seen: set[Path] = set()
-    out = []
-    for d in dirs:
-        key = d.resolve()
-        if key not in seen and d.is_dir():
-            seen.add(key)
-            out.append(d)
-    return out
-
-
 def discover_motions(dirs: Iterable[Path]) -> list[tuple[Path, Motion | DataError]]:
     """Every ``*.toml`` in ``dirs``, loaded; a broken file comes back as its DataError."""
     found: list[tuple[Path, Motion | DataError]] = []
-    for d in dirs:
-        for path in sorted(d.glob("*.toml")):
-            try:
-                found.append((path, load_motion(path)))
-            except DataError as e:
-                found.append((path, e))
+    for path in motion_files(dirs):
+        try:
+            found.append((path, load_motion(path)))
+        except DataError as e:
+            found.append((path, e))
     return found
 
 

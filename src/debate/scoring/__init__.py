@@ -14,13 +14,40 @@ The game's side (packages built from a GameState, role scores) is in
 :mod:`debate.scoring.game`, imported on its own to keep the engine -> scoring order simple.
 """
 
-from debate.scoring.index import deterrence_index, resolve_weights
-from debate.scoring.package import Package, Party
-from debate.scoring.results import CriterionScore, Scorecard, StressResult
-from debate.scoring.scorer import score, stress_test
-from debate.scoring.stress import default_cards
-from debate.vocabulary.cards import CardEffect, Selector, StressCard
-from debate.vocabulary.criteria import CRITERION_IDS, CRITERION_NAMES, DEFAULT_CRITERIA
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from debate.scoring.index import deterrence_index, resolve_weights
+    from debate.scoring.package import Package, Party
+    from debate.scoring.results import CriterionScore, Scorecard, StressResult
+    from debate.scoring.scorer import score, stress_test
+    from debate.scoring.stress import default_cards
+    from debate.vocabulary.cards import CardEffect, Selector, StressCard
+    from debate.vocabulary.criteria import CRITERION_IDS, CRITERION_NAMES, DEFAULT_CRITERIA
+
+# Each name is imported on first use, so that scoring a package does not build the stress
+# cards' models (`debate score` without --stress, issue 15).
+_HOMES = {
+    "deterrence_index": "debate.scoring.index",
+    "resolve_weights": "debate.scoring.index",
+    "Package": "debate.scoring.package",
+    "Party": "debate.scoring.package",
+    "CriterionScore": "debate.scoring.results",
+    "Scorecard": "debate.scoring.results",
+    "StressResult": "debate.scoring.results",
+    "score": "debate.scoring.scorer",
+    "stress_test": "debate.scoring.scorer",
+    "default_cards": "debate.scoring.stress",
+    "CardEffect": "debate.vocabulary.cards",
+    "Selector": "debate.vocabulary.cards",
+    "StressCard": "debate.vocabulary.cards",
+    "CRITERION_IDS": "debate.vocabulary.criteria",
+    "CRITERION_NAMES": "debate.vocabulary.criteria",
+    "DEFAULT_CRITERIA": "debate.vocabulary.criteria",
+}
 
 __all__ = [
     "CRITERION_IDS",
@@ -40,3 +67,12 @@ __all__ = [
     "score",
     "stress_test",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module 'debate.scoring' has no attribute {name!r}")
+    value = getattr(import_module(home), name)
+    globals()[name] = value  # found once
+    return value

@@ -26,10 +26,10 @@ Cross-references are checked and reported with the field path that holds the mis
 ('aggressor',) unknown party 'ussr' (parties: dprk, rok, us)
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 from functools import cached_property
-from typing import Any
+from typing import Any, Self
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
@@ -66,7 +66,7 @@ class Package(BaseModel):
     )
 
     @model_validator(mode="after")
-    def _check_references(self) -> Package:
+    def _check_references(self) -> Self:
         problems: list[InitErrorDetails] = []
 
         def problem(loc: tuple[str | int, ...], message: str, value: Any) -> None:

@@ -15,8 +15,8 @@ True
 0.46
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 import itertools
 import math
 import tomllib
@@ -132,7 +132,7 @@ class Paper(_Section):
     monitors_floor: Unit
 
     @model_validator(mode="after")
-    def _forces_first(self) -> Paper:
+    def _forces_first(self) -> Self:
         # Standing troops scale by forces_floor, troops promised on attack by
         # obligation_floor: moving troops to on_attack must never raise the index.
         _require(
@@ -153,7 +153,7 @@ class Standing(_Section):
     nuclear_alliance_bonus: Unit
 
     @model_validator(mode="after")
-    def _ordered(self) -> Standing:
+    def _ordered(self) -> Self:
         _require(self.aggressor == 0, "the aggressor's standing as a guarantor must be 0")
         _require(
             self.superpower >= self.great_power >= self.middle_power,
@@ -175,7 +175,7 @@ class Forces(_Section):
     unarmed: Unit
 
     @model_validator(mode="after")
-    def _composition_bounded(self) -> Forces:
+    def _composition_bounded(self) -> Self:
         _require(
             self.composition_base + 5 * self.composition_per_type <= 1.0,
             "composition_base + 5 * composition_per_type must not exceed 1",
@@ -237,7 +237,7 @@ class Credibility(_Section):
     basis_floor: Unit
 
     @model_validator(mode="after")
-    def _dismissable_counts_least(self) -> Credibility:
+    def _dismissable_counts_least(self) -> Self:
         w = self.withdrawal
         _require(
             w["aggressor"] <= w["host"] <= w["any_party"] <= w["guarantor"] <= w["none"],
@@ -297,7 +297,7 @@ class Concessions(_Section):
     sanctions_relief: ReliefLevels
 
     @model_validator(mode="after")
-    def _bounded(self) -> Concessions:
+    def _bounded(self) -> Self:
         _require(
             self.demilitarisation_min + self.demilitarisation_span <= 1,
             "demilitarisation_min + demilitarisation_span must not exceed 1",

@@ -15,6 +15,7 @@ True
 >>> (reason,) = card.criterion("obligation").reasons
 >>> reason.split(": ")[0], reason.split(": ")[-1]
 ('+5.2 #1 United States', 'an assurance to seek un action [leeds2003]')
+>>> from debate.scoring.stress import default_cards
 >>> [r.card for r in stress_test(pkg, default_cards())][:2]
 ['nuclear_blackmail', 'new_administration']
 """
@@ -22,6 +23,7 @@ True
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from debate.scoring.assess import Assessment, assess, label
 from debate.scoring.evaluate import evaluate, scores
@@ -29,11 +31,14 @@ from debate.scoring.explain import reasons
 from debate.scoring.index import deterrence_index, resolve_weights
 from debate.scoring.package import Package
 from debate.scoring.results import CriterionScore, Scorecard, StressResult
-from debate.scoring.stress import CardMatcher, applies, default_cards
-from debate.vocabulary.cards import StressCard
 from debate.vocabulary.criteria import CRITERION_IDS, CRITERION_NAMES
 
-__all__ = ["default_cards", "score", "stress_test"]
+if TYPE_CHECKING:
+    # Imported by stress_test itself: scoring alone needs no card model (`debate score`).
+    from debate.scoring.stress import CardMatcher
+    from debate.vocabulary.cards import StressCard
+
+__all__ = ["score", "stress_test"]
 
 
 def score(
@@ -71,6 +76,8 @@ def stress_test(
 
     Each result lists the commitments the card defeated, one line each with the reason.
     """
+    from debate.scoring.stress import CardMatcher
+
     w = resolve_weights(weights)
     f = _factors(package, factors)
     assessment = _assessment(package)
@@ -90,6 +97,8 @@ def _apply_card(
     """One card on its own. A card whose precondition fails changes nothing; a card scoped
     to ``each_guarantor`` is tried on each guarantor in turn and the worst case is reported
     (the guarantor whose change of government hurts most)."""
+    from debate.scoring.stress import applies
+
     if not applies(card, assessment.package):
         index = base(assessment, factors, weights)
         return StressResult(card.id, f"{card.name} (does not apply)", index, ())

@@ -13,8 +13,8 @@ the ``kind`` field, so a commitment parses from TOML or JSON in one step:
 'troops 60,000 standing, statute, withdrawal: guarantor'
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter

@@ -1,7 +1,7 @@
 """The deterrence criteria the scorer computes, with default weights (data in criteria.toml)."""
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 import tomllib
 from importlib import resources
 

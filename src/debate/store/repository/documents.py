@@ -16,7 +16,6 @@ from debate.store.convert import (
     motion_snapshot_text,
     to_db,
 )
-from debate.store.document import DOCUMENT_FORMAT, DOCUMENT_VERSION, validate_document
 from debate.store.errors import CorruptSession, SessionNotFound
 from debate.store.records import Seat, SessionInfo
 from debate.store.repository.base import translate_errors
@@ -31,6 +30,9 @@ class Documents(SessionRows):
     @translate_errors
     def export_json(self, session_id: str) -> dict[str, Any]:
         """The whole session as a session document (format in docs/sessions.md)."""
+        # The document models (and the engine's actions they validate) are imported only by
+        # the commands that move documents: `debate sessions` lists without them (issue 15).
+        from debate.store.document import DOCUMENT_FORMAT, DOCUMENT_VERSION
         with self._reading() as conn:
             row = conn.execute(WITH_SNAPSHOT.where(SESSIONS.c.id == session_id)).first()
             if row is None:
@@ -95,6 +97,7 @@ class Documents(SessionRows):
         :class:`~debate.validation.DataError` naming ``file`` and field paths, and writes
         nothing. The document's id is kept unless this database already uses it."""
         from debate.engine import Event
+        from debate.store.document import validate_document
 
         doc = validate_document(document, file)
         snapshot, digest = motion_snapshot_text(doc.motion.snapshot)
