@@ -220,3 +220,28 @@ def test_the_painted_lobby_has_loaded_no_motion_model_or_database() -> None:
     assert shown == "LobbyScreen"
     heavy = ("debate.motions", "pydantic", "sqlalchemy", "sqlmodel", "debate.store")
     assert not [m for m in loaded if m.startswith(heavy)]
+
+
+@pytest.mark.parametrize("to_file", [False, True])
+def test_an_export_leaves_at_once_with_every_byte_written(tmp_path: Path, to_file: bool) -> None:
+    from debate.engine import Pass
+    from debate.engine.testing import tiny_motion
+    from debate.play import GameController
+    from debate.store import Seat, open_store
+
+    db = tmp_path / "games.db"
+    store = open_store(str(db))
+    seats = [Seat(r.id, r.name, "human") for r in tiny_motion().roles]
+    game = GameController.start(store, tiny_motion(), seats, seed=1)
+    while not game.state.in_vote:
+        game.submit(Pass())
+    played = len(game.events)
+    store.close()
+    target = tmp_path / "out.json"
+    argv = ["export", str(game.session_id), "--instructor", "--db", str(db)]
+    done = _run_main([*argv, "-o", str(target)] if to_file else argv, tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "torn down" not in done.stderr
+    text = target.read_text("utf-8") if to_file else done.stdout
+    document = json.loads(text)  # complete: nothing was cut off by the quick exit
+    assert len(document["events"]) == played > 0

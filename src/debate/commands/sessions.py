@@ -240,14 +240,16 @@ def export(
         sid = store.resolve_id(session_id)
         refuse_unless_instructor(store, sid, instructor, "Exporting")
         text = writer(store, sid)
+        store.close()
     if output is None:
         sys.stdout.write(text)
-        return
-    try:
-        _write_atomically(output, text)
-    except OSError as e:
-        fail(f"cannot write {output}: {e.strerror}", code=1)
-    err.print(safe(f"wrote {output}"))
+    else:
+        try:
+            _write_atomically(output, text)
+        except OSError as e:
+            fail(f"cannot write {output}: {e.strerror}", code=1)
+        err.print(safe(f"wrote {output}"))
+    done()  # a long session's export built a lot: no need to free it object by object
 
 
 def import_session(
