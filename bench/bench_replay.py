@@ -138,7 +138,8 @@ class FrameClock:
     """Adds up the time screens spend laying out and painting (Textual's update timer).
 
     A step's cost is its key handler plus the frame work it causes; waiting for the pilot
-    (which idles a few ms between checks) is not part of it.
+    (which idles a few ms between checks) is not part of it. ``frames`` holds when each
+    update that did some work ended: the first after a key is the frame that shows it.
     """
 
     def __init__(self) -> None:
@@ -146,15 +147,22 @@ class FrameClock:
 
         self.spent = 0.0
         self.painted: dict[str, float] = {}  # screen class name -> end of its first frame
+        self.frames: list[float] = []  # ends of the updates that laid out or painted
         self._screen_cls = Screen
         self._original = Screen._on_timer_update
         clock = self
 
         def timed(screen: Any) -> None:
+            work = screen.is_current and (
+                screen._layout_required or screen._scroll_required
+                or screen._repaint_required or bool(screen._dirty_widgets)
+            )
             t = time.perf_counter()
             clock._original(screen)
             end = time.perf_counter()
             clock.spent += end - t
+            if work:
+                clock.frames.append(end)
             if screen.is_current and screen._compositor.visible_widgets:
                 clock.painted.setdefault(type(screen).__name__, end)
 

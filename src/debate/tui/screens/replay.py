@@ -14,6 +14,7 @@ here (a branch), ``x`` export, ``1``-``6`` panels, escape back.
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -28,8 +29,8 @@ from textual.worker import get_current_worker
 
 from debate.engine import GameState
 from debate.report.debrief import Scorer, SessionRecord
-from debate.report.replay import ReplaySession, Stopped
-from debate.scoring.game import GameScores, score_game
+from debate.report.replay import ReplaySession, SessionFigures, Stopped
+from debate.scoring.game import score_game
 from debate.tui.screens.replay_dialogs import (
     BranchChoice,
     BranchDialog,
@@ -177,7 +178,7 @@ class ReplayScreen(ReplayNotes):
             # After the first paint: the screen shows at once, the charts fill in after.
             self.call_after_refresh(self._compute_trace)
         else:
-            self._trace_done(*self.replay.whole_session())
+            self._trace_done(self.replay.figures())
         self.show_point()
 
     # -- the whole-session figures, computed off the interface's thread -------------------
@@ -186,16 +187,25 @@ class ReplayScreen(ReplayNotes):
         # Cancelled (the screen closed, the app quitting): stop within a few points, so
         # that nobody waits for the charts of a long session.
         worker = get_current_worker()
+
+        def stop() -> bool:
+            # Between two points, hand the GIL to the interface's thread if it waits (a key,
+            # quitting): this thread never holds it for longer than one point's work.
+            time.sleep(0)
+            return worker.is_cancelled
+
         try:
-            points, parent = self.replay.whole_session(stop=lambda: worker.is_cancelled)
+            # The turning points and their reasons too: the interface's thread only shows.
+            figures = self.replay.figures(stop=stop)
         except Stopped:
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._trace_done, points, parent)
+            self.app.call_from_thread(self._trace_done, figures)
 
-    def _trace_done(self, points: list[GameScores], parent: list[float] | None) -> None:
+    def _trace_done(self, figures: SessionFigures) -> None:
         replay = self.replay
-        replay.adopt(points, parent)
+        replay.adopt_figures(figures)
+        parent = figures.parent
         trace = replay.trace()
         self.trace_ready = True
         self.query_one(Timeline).set_indexes(trace)
