@@ -148,7 +148,8 @@ def main() -> None:
         # Bare `debate`: straight to the lobby, which needs neither typer nor the database.
         from debate.tui import create_app
 
-        create_app(db_url=os.environ.get("DEBATE_DB") or None).run()
+        if create_app(db_url=os.environ.get("DEBATE_DB") or None).run_and_close():
+            _leave_at_once()
         return
     try:
         build_app()()
@@ -159,10 +160,14 @@ def main() -> None:
     from debate.commands.common import QUICK_EXIT
 
     if QUICK_EXIT["after_app"] and code in (0, None):
-        # A full-screen session ended with everything saved and closed: leave now, rather
-        # than wait for the interpreter to free it object by object (quitting the replay of
-        # a long session took most of a second more).
-        sys.stdout.flush()
-        sys.stderr.flush()
-        os._exit(0)
+        _leave_at_once()
     sys.exit(code)
+
+
+def _leave_at_once() -> None:
+    """A full-screen session ended with everything saved and closed: leave now, rather than
+    wait for the interpreter to free it object by object (quitting the replay of a long
+    session took most of a second more, and over a second from the lobby)."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)

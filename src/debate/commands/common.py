@@ -64,9 +64,10 @@ def use_theme(theme: str | None) -> None:
         os.environ["DEBATE_THEME"] = theme
 
 
-#: Set by a command once its full-screen app has ended and everything is saved and closed:
-#: :func:`debate.cli.main` then ends the process without tearing down every object the
-#: session built (freeing a long replay's states took longer than the app took to quit).
+#: Set by a command once its full-screen app has ended well and everything is saved and
+#: closed (``DebateApp.run_and_close``): :func:`debate.cli.main` then ends the process
+#: without tearing down every object the session built (freeing a long replay's states took
+#: longer than the app took to quit).
 QUICK_EXIT: dict[str, bool] = {"after_app": False}
 
 out = Console(highlight=False)

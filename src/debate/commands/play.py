@@ -13,7 +13,14 @@ from typing import Annotated
 
 import typer
 
-from debate.commands.common import DbOption, ThemeOption, bad_input_exits, fail, use_theme
+from debate.commands.common import (
+    QUICK_EXIT,
+    DbOption,
+    ThemeOption,
+    bad_input_exits,
+    fail,
+    use_theme,
+)
 
 MotionArg = Annotated[
     str | None, typer.Argument(help="Motion id or path: start solo practice on it at once.")
@@ -49,7 +56,8 @@ def open_lobby(db: str | None = None, motion_dirs: list[Path] | None = None) -> 
     from debate.tui import create_app
 
     url = db if db is not None else os.environ.get("DEBATE_DB")
-    create_app(db_url=url, motion_dirs=motion_dirs or []).run()
+    if create_app(db_url=url, motion_dirs=motion_dirs or []).run_and_close():
+        QUICK_EXIT["after_app"] = True  # everything is saved: see debate.cli.main
 
 
 def play(
@@ -101,7 +109,8 @@ def play(
 
     from debate.tui import create_app
 
-    create_app(store=store, motion_dirs=dirs or [], on_ready=start).run()
+    if create_app(store=store, motion_dirs=dirs or [], on_ready=start).run_and_close():
+        QUICK_EXIT["after_app"] = True  # everything is saved: see debate.cli.main
 
 
 def register(app: typer.Typer) -> None:
