@@ -184,7 +184,7 @@ async def replay_list(db: Path, repeat: int) -> dict[str, float]:
                 out["search"].append(
                     (min(f for f in clock.frames if f > started[-1]) - started[-1]) * 1000
                 )
-                out["rows"].append(len(screen.listed))
+                out["rows"].append(len(screen.shown))
                 screen.query_one("#replay-sessions").focus()
                 await pilot.pause()
                 clock.frames = []

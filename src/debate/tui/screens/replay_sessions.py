@@ -67,7 +67,7 @@ class ReplaySessionsScreen(Screen[None]):
     """Pick a saved session to replay."""
 
     DEFAULT_CSS = """
-    ReplaySessionsScreen #replay-filters { height: 1; padding: 0 1; }
+    ReplaySessionsScreen #replay-filters { height: auto; padding: 0 1; }
     ReplaySessionsScreen #replay-search { width: 1fr; }
     ReplaySessionsScreen #replay-motion { width: 36; }
     ReplaySessionsScreen #replay-sessions { height: 1fr; }
