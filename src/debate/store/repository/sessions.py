@@ -232,7 +232,7 @@ class SessionRows(StoreBase):
                 rows = [r for r in rows if r.id in wanted]
                 unreadable = [d for d in unreadable if d[0] in wanted]
             else:
-                query = filtered(query, motion_id, text, status)
+                query = filtered(query, motion_id, text, status, conn.dialect.name)
                 query = query.offset(offset) if offset else query
                 query = query.limit(limit) if limit is not None else query
                 rows, unreadable = _read_rows(conn, query)
@@ -249,7 +249,10 @@ class SessionRows(StoreBase):
         with self._reading() as conn:
             if text and not sql_searchable(text):
                 return len(matching_ids(conn, text, motion_id, status))
-            query = filtered(select(func.count()).select_from(SESSIONS), motion_id, text, status)
+            query = filtered(
+                select(func.count()).select_from(SESSIONS), motion_id, text, status,
+                conn.dialect.name,
+            )
             return int(conn.execute(query).scalar_one())
 
     @translate_errors
