@@ -80,7 +80,7 @@ async def _type(pilot: Any, clock: Any, word: str) -> tuple[list[float], list[fl
     each pilot round trip, which adds the pilot's wait for the app to be idle)."""
     frames, trips = [], []
     for char in word:
-        clock.frames = []
+        clock.restart()
         t = time.perf_counter()
         await pilot.press(_key(char))
         trips.append(time.perf_counter() - t)
@@ -150,7 +150,8 @@ async def replay_list(db: Path, repeat: int) -> dict[str, float]:
     store = CountingStore(open_store(str(db)))
     app = create_app(store=store)
     out: dict[str, list[float]] = {
-        k: [] for k in ("open", "key", "trip", "search", "more", "queries", "rows")
+        k: []
+        for k in ("open", "key", "trip", "search", "search_cpu", "more", "queries", "rows")
     }
     clock = FrameClock()
     try:
@@ -165,11 +166,15 @@ async def replay_list(db: Path, repeat: int) -> dict[str, float]:
                 screen = app.screen
                 assert isinstance(screen, ReplaySessionsScreen)
                 started: list[float] = []
+                refill_cpu: list[float] = []
                 refill = screen.refill
 
-                def timed_refill(refill: Any = refill, started: list[float] = started) -> None:
+                def timed_refill(refill: Any = refill, started: list[float] = started,
+                                 refill_cpu: list[float] = refill_cpu) -> None:
                     started.append(time.perf_counter())
+                    cpu = time.thread_time()
                     refill()
+                    refill_cpu.append(time.thread_time() - cpu)
 
                 screen.refill = timed_refill  # type: ignore[method-assign]
                 box = screen.query_one("#replay-search", Input)
@@ -183,13 +188,19 @@ async def replay_list(db: Path, repeat: int) -> dict[str, float]:
                 await pilot.pause(replay_sessions.DEBOUNCE + 0.3)
                 await pilot.pause()
                 out["queries"].append(store.queries - queries)
-                out["search"].append(
-                    (min(f for f in clock.frames if f > started[-1]) - started[-1]) * 1000
-                )
                 out["rows"].append(len(screen.shown))
+                for digit in "34567":  # more searches, one each: "seminar 13", "seminar 14"...
+                    first = next(i for i, f in enumerate(clock.frames) if f > started[-1])
+                    out["search"].append((clock.frames[first] - started[-1]) * 1000)
+                    # The same, in CPU time of the interface's thread: query, tree, frame.
+                    out["search_cpu"].append((refill_cpu[-1] + clock.frame_cpu[first]) * 1000)
+                    clock.restart()
+                    await pilot.press("backspace", digit)
+                    await pilot.pause(replay_sessions.DEBOUNCE + 0.3)
+                    await pilot.pause()
                 screen.query_one("#replay-sessions").focus()
                 await pilot.pause()
-                clock.frames = []
+                clock.restart()
                 t = time.perf_counter()
                 await pilot.press("ctrl+n")
                 await pilot.pause()
@@ -199,7 +210,9 @@ async def replay_list(db: Path, repeat: int) -> dict[str, float]:
     finally:
         clock.close()
         store.close()
-    return {k: statistics.median(v) for k, v in out.items()}
+    figures = {k: statistics.median(v) for k, v in out.items()}
+    figures["search_best"] = min(out["search"])
+    return figures
 
 
 def main() -> None:
@@ -244,14 +257,16 @@ def main() -> None:
     base = asyncio.run(input_baseline(rounds))
     fig = asyncio.run(replay_list(many, rounds))
     ratio = fig["key"] / base["key"]
-    print(f"Replay list on {args.many} sessions (headless 120x40, medians of {rounds} typings "
-          f"of {WORD!r}; times from the key to the frame that shows it)")
+    print(f"Replay list on {args.many} sessions (headless 120x40, medians of {rounds} rounds: "
+          f"typing {WORD!r}, then 5 searches each; times to the frame that shows the result)")
     print(f"  baseline: a key in a minimal app's Input   {base['key']:6.1f} ms")
     print(f"  one key in the search box                  {fig['key']:6.1f} ms  {ratio:5.2f}x "
           f"the baseline; goal < 50 ms: {'met' if fig['key'] < 50 else 'NOT met'}")
     print(f"  the search once typing pauses ({replay_sessions.DEBOUNCE * 1000:.0f} ms), query"
           f" + tree to frame {fig['search']:6.1f} ms  goal < 50 ms: "
-          f"{'met' if fig['search'] < 50 else 'NOT met'}")
+          f"{'met' if fig['search'] < 50 else 'NOT met'} (best {fig['search_best']:.1f} ms)")
+    print(f"    its work, CPU time of the interface's thread (what a loaded machine stretches)"
+          f" {fig['search_cpu']:6.1f} ms")
     print(f"  queries for the {len(WORD)} keys typed          {fig['queries']:6.0f}  "
           f"(the debounce; {fig['rows']:.0f} sessions listed)")
     print(f"  ctrl+n, the next page                      {fig['more']:6.1f} ms")
