@@ -92,8 +92,9 @@ def test_bare_debate_opens_the_lobby_without_opening_the_database(
     made: dict[str, object] = {}
 
     class FakeApp:
-        def run(self) -> None:
+        def run_and_close(self) -> bool:
             made["ran"] = True
+            return False  # as if the app failed: the process is not ended at once
 
     def fake_create_app(**kwargs: object) -> FakeApp:
         made.update(kwargs)
@@ -186,8 +187,9 @@ def test_bare_debate_goes_to_the_lobby_without_typer_or_the_database() -> None:
         "import debate.tui\n"
         "made = {}\n"
         "class App:\n"
-        "    def run(self):\n"
+        "    def run_and_close(self):\n"
         "        made['ran'] = True\n"
+        "        return False\n"
         "debate.tui.create_app = lambda **kw: made.update(kw) or App()\n"
         "from debate.cli import main\n"
         "main()\n"
@@ -245,3 +247,37 @@ def test_an_export_leaves_at_once_with_every_byte_written(tmp_path: Path, to_fil
     text = target.read_text("utf-8") if to_file else done.stdout
     document = json.loads(text)  # complete: nothing was cut off by the quick exit
     assert len(document["events"]) == played > 0
+
+
+@pytest.mark.parametrize("ended_well", [True, False])
+def test_bare_debate_leaves_at_once_once_the_lobby_ends_well(
+    monkeypatch: pytest.MonkeyPatch, ended_well: bool
+) -> None:
+    import debate.tui
+
+    class FakeApp:
+        def run_and_close(self) -> bool:
+            return ended_well
+
+    exits: list[int] = []
+    monkeypatch.setattr(debate.tui, "create_app", lambda **kwargs: FakeApp())
+    monkeypatch.setattr(cli.sys, "argv", ["debate"])
+    monkeypatch.setattr(cli.os, "_exit", exits.append)
+    cli.main()
+    assert exits == ([0] if ended_well else [])
+
+
+@pytest.mark.parametrize(("code", "closed"), [(0, True), (2, False)])
+def test_run_and_close_closes_the_store_only_after_a_good_end(code: int, closed: bool) -> None:
+    from debate.tui import create_app
+
+    class Store:
+        closed = False
+
+        def close(self) -> None:
+            self.closed = True
+
+    store = Store()
+    app = create_app(store=store, on_ready=lambda app: app.exit(return_code=code))
+    assert app.run_and_close(headless=True, size=(80, 24)) is closed
+    assert store.closed is closed

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from debate.engine import GameState, replay
 from debate.report.debrief import Note, Seat, SessionRecord
-from debate.report.replay import ReplaySession
+from debate.report.replay import ReplaySession, Stopped
 from debate.report.sample import sample_events, sample_motion
 from debate.scoring.game import GameScores
 from debate.scoring.results import CriterionScore, Scorecard
@@ -66,6 +68,34 @@ def test_whole_session_and_the_parent_trace_of_a_branch() -> None:
     assert branch.trace() == [p.deterrence_index for p in points]
     assert branch.parent_trace() == parent_trace
     assert branch.criteria_traces() == {"hybrid": [p.card.criteria[0].score for p in points]}
+
+
+def test_figures_hold_what_the_charts_show_and_stop_at_any_stage() -> None:
+    figures = ReplaySession(record(), scorer=fake).figures()
+    alone = ReplaySession(record(), scorer=fake)  # each part asked for on its own
+    assert figures.points == [alone.score_at(k) for k in range(21)]
+    assert figures.criteria == alone.criteria_traces()
+    assert figures.turning == alone.turning_points() and figures.turning
+    assert figures.reasons == {tp.seq: alone.why(tp) for tp in alone.turning_points()}
+    taken = ReplaySession(record(), scorer=fake)
+    taken.adopt_figures(figures)
+    assert taken.turning_points() == figures.turning and taken.trace() == alone.trace()
+    # Stopped in the scores, in the criteria, in the states read for the turning points,
+    # between the explanations: a stop request is asked throughout, never only at the start.
+    def stop_after(n: int) -> Callable[[], bool]:
+        """A stop request that says no ``n`` times, then yes."""
+        asked = iter(range(n + 1))
+        return lambda: next(asked, None) is None
+
+    stages: set[object] = set()
+    for n in range(40):
+        try:
+            ReplaySession(record(), scorer=fake).figures(stop=stop_after(n))
+        except Stopped as e:
+            stages.add(e.args[0] if n < 21 else "later")
+        else:
+            stages.add("done")
+    assert set(range(21)) <= stages and "later" in stages and "done" in stages
 
 
 def test_notes_are_kept_in_order_and_edited_by_id() -> None:

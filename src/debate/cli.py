@@ -155,7 +155,8 @@ def main() -> None:
         # Bare `debate`: straight to the lobby, which needs neither typer nor the database.
         from debate.tui import create_app
 
-        create_app(db_url=os.environ.get("DEBATE_DB") or None).run()
+        if create_app(db_url=os.environ.get("DEBATE_DB") or None).run_and_close():
+            _leave_at_once()
         return
     app = build_app()
     from debate.commands.common import QUICK_EXIT
@@ -168,14 +169,18 @@ def main() -> None:
     else:
         code = 0
     if QUICK_EXIT["done"] and code in (0, None):
-        # The command ended with everything written out and closed: leave now, rather than
-        # wait for the interpreter to free it object by object (quitting the replay of a long
-        # session took most of a second more; `debate score`, 30 ms).
-        try:
-            sys.stdout.flush()
-            sys.stderr.flush()
-        except OSError:  # a closed pipe, say: leave the usual way, which reports it
-            pass
-        else:
-            os._exit(0)
+        _leave_at_once()
     sys.exit(code)
+
+
+def _leave_at_once() -> None:
+    """The command ended with everything written out and closed: leave now, rather than
+    wait for the interpreter to free it object by object (quitting the replay of a long
+    session took most of a second more, over a second from the lobby; `debate score`, 30 ms).
+    A closed pipe, say, leaves the usual way instead, which reports it."""
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:
+        return
+    os._exit(0)

@@ -171,7 +171,7 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path: Pa
 
 
 def test_schema_head_is_the_newest_shipped_migration() -> None:
-    assert known_revisions() == ["0001", "0002", "0003"]
+    assert known_revisions() == ["0001", "0002", "0003", "0004"]
     assert known_revisions()[-1] == SCHEMA_HEAD
     assert (MIGRATIONS_DIR / "env.py").is_file()
 

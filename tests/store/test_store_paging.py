@@ -39,7 +39,7 @@ def test_search_in_sql_matches_the_python_search(store: Store) -> None:
 
 
 def _haystack_has(info: object, needle: str) -> bool:
-    from debate.store.repository.sessions import text_matches
+    from debate.store.repository.search import text_matches
 
     return text_matches(needle, info)  # type: ignore[arg-type]
 

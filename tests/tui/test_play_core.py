@@ -142,10 +142,12 @@ def test_a_game_started_later_touches_no_store_until_it_is_saved(
     before = len(store.list_sessions())
     game = GameController.start_later(open_store, main_motion, solo_seats(main_motion), 3)
     assert opened == [] and game.current_role == "kyiv"  # playable state, nothing saved
+    assert game.settle() is False  # quit now: nothing was written, nothing to wait for
     saving = game.save_in_background()
     assert saving is not None
     saving.result(timeout=30)
     assert opened == [store] and len(store.list_sessions()) == before + 1
+    assert game.settle() is True
     assert game.save_in_background() is saving  # once only
     play(game, OPENING)
     loaded = store.load(game.session_id)
@@ -169,6 +171,7 @@ def test_a_store_that_cannot_be_opened_stops_the_first_action(main_motion: Motio
     game = GameController.start_later(broken, main_motion, solo_seats(main_motion), 3)
     saving = game.save_in_background()
     assert saving is not None and isinstance(saving.exception(timeout=30), StoreUnavailable)
+    assert game.settle() is False
     with pytest.raises(StoreUnavailable):
         game.submit(Speak(text="Our own army is the first guarantee."))
     assert game.events == [] and game.state.seq == 0

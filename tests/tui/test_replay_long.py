@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -110,8 +112,12 @@ async def test_far_jumps_show_the_right_page_and_render_one_page_only(
         assert _transcript(screen) == at_end
 
 
-async def test_quitting_while_the_charts_compute_cancels_them(store: Store, long_db: tuple[str, str]
-                                                               ) -> None:
+async def test_quitting_while_the_charts_compute_cancels_them(
+    long_db: tuple[str, str], tmp_path: Path
+) -> None:
+    db = tmp_path / "copy.db"  # a note is written: the module's database stays as it is
+    shutil.copy(long_db[0], db)
+    store = open_store(str(db))
     record = load_record(store, long_db[1])
     calls: list[int] = []
     started = threading.Event()
@@ -119,7 +125,8 @@ async def test_quitting_while_the_charts_compute_cancels_them(store: Store, long
     def slow_scorer(state):  # type: ignore[no-untyped-def]
         calls.append(state.seq)
         started.set()
-        threading.Event().wait(0.002)
+        # Idle, not busy: the pilot waits for the app to go idle (a minute for them all).
+        threading.Event().wait(0.04)
         return score_game(state)
 
     app = create_app(store=store)
@@ -129,13 +136,26 @@ async def test_quitting_while_the_charts_compute_cancels_them(store: Store, long
         assert started.wait(10)
         screen = app.screen
         assert isinstance(screen, ReplayScreen) and not screen.trace_ready
+        (worker,) = [w for w in app.workers if w.group == "replay-trace"]
         await pilot.press("t")  # refused while computing: never scores on the UI thread
-        app.exit()
-    # The worker gave up: far fewer points were scored than the session holds.
+        await pilot.press("n")  # a note, written while the charts compute
+        await pilot.pause()
+        await pilot.press(*"kept", "ctrl+s")
+        await pilot.pause()
+        assert not screen.trace_ready and worker.is_running
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.return_code == 0 and worker.is_cancelled
+    # The worker gave up at once: it asks at every point, so at most the point it was
+    # scoring is finished after the app has quit.
     done = len(calls)
     assert done < EVENTS
-    threading.Event().wait(0.1)
-    assert len(calls) <= done + 64
+    threading.Event().wait(0.2)
+    assert len(calls) <= done + 1
+    # Nothing lost: the note and the events are saved.
+    assert [a.text for a in store.annotations(record.id)] == ["kept"]
+    assert len(store.load(record.id).events) == EVENTS
+    store.close()
 
 
 def _rounds_reference(replay) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]

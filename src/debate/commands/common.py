@@ -65,9 +65,10 @@ def use_theme(theme: str | None) -> None:
 
 
 #: Set by a command (:func:`done`) once all it did is written out and closed: a full-screen
-#: session saved, a table printed. :func:`debate.cli.main` then ends the process without
-#: tearing down every object it built (freeing a long replay's states took longer than the
-#: app took to quit; the models and typer objects of `debate score`, about 30 ms).
+#: session ended well with everything saved (``DebateApp.run_and_close``), a table printed,
+#: a file written. :func:`debate.cli.main` then ends the process without tearing down every
+#: object it built (freeing a long replay's states took longer than the app took to quit;
+#: the models and typer objects of `debate score`, about 30 ms).
 QUICK_EXIT: dict[str, bool] = {"done": False}
 
 

@@ -13,7 +13,14 @@ from typing import Annotated
 
 import typer
 
-from debate.commands.common import DbOption, ThemeOption, bad_input_exits, fail, use_theme
+from debate.commands.common import (
+    DbOption,
+    ThemeOption,
+    bad_input_exits,
+    done,
+    fail,
+    use_theme,
+)
 
 MotionArg = Annotated[
     str | None, typer.Argument(help="Motion id or path: start solo practice on it at once.")
@@ -40,7 +47,8 @@ def open_lobby(db: str | None = None, motion_dirs: list[Path] | None = None) -> 
     from debate.tui import create_app
 
     url = db if db is not None else os.environ.get("DEBATE_DB")
-    create_app(db_url=url, motion_dirs=motion_dirs or []).run()
+    if create_app(db_url=url, motion_dirs=motion_dirs or []).run_and_close():
+        done()  # everything is saved: see debate.cli.main
 
 
 def play(
@@ -98,11 +106,15 @@ def play(
     from debate.tui import create_app
 
     app = create_app(db_url=db, motion_dirs=dirs or [], on_ready=start)
-    app.run()
-    for game in started:  # quit at once: let the new database be written whole
-        game.settle()
+    ended_well = app.run_and_close()
+    # Quit at once: let the new game's database be written whole, then close it too.
+    saved = [game for game in started if game.settle()]
     if app.failure is not None:
         fail(app.failure, code=1)
+    if ended_well:
+        for game in saved:
+            game.store.close()
+        done()  # everything is saved: see debate.cli.main
 
 
 def register(app: typer.Typer) -> None:

@@ -51,9 +51,8 @@ def replay(
     def start(app):  # type: ignore[no-untyped-def]
         open_replay_screen(app, session_id, start=at, confirmed=instructor, loaded=loaded)
 
-    create_app(store=store, on_ready=start).run()
-    store.close()  # everything is saved: a long session need not be freed object by object
-    done()
+    if create_app(store=store, on_ready=start).run_and_close():
+        done()  # everything is saved: a long session need not be freed object by object
 
 
 def register(app: typer.Typer) -> None:

@@ -135,11 +135,13 @@ class GameController:
         threading.Thread(target=save, name="save-new-game", daemon=True).start()
         return saving
 
-    def settle(self) -> None:
+    def settle(self) -> bool:
         """Wait for a save in progress to end, e.g. before the process exits: a database
-        being created must not be cut off half-way (its error stays for whoever needs it)."""
+        being created must not be cut off half-way (its error stays for whoever needs it).
+        True if the game is saved in a store (False: never saved, or it could not be)."""
         if self._saving is not None:
-            self._saving.exception()
+            return self._saving.exception() is None
+        return self._unsaved is None
 
     def _create_session(self) -> None:
         assert self._unsaved is not None

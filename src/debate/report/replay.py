@@ -24,7 +24,7 @@ event application) and scores are computed once per point and kept.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from debate.engine import Event, GameState
 from debate.history.timeline import SNAPSHOT_EVERY, FoldCache, TurningPoint, turning_points
@@ -32,12 +32,25 @@ from debate.report.debrief import Note, Scorer, SessionRecord
 from debate.report.memo import memoised
 from debate.scoring.game import GameScores, score_game
 
-#: Points scored between two checks of a ``stop`` request (a few milliseconds of work).
-STOP_CHECK_EVERY = 64
+#: Cheap steps (a fold, a criteria row) between two checks of a ``stop`` request: about a
+#: millisecond of work. Scoring a point costs more: the check comes before each one.
+CHECK_EVERY = 64
 
 
 class Stopped(Exception):
     """The whole-session figures were abandoned at a point (see ``whole_session(stop=)``)."""
+
+
+@dataclass(frozen=True)
+class SessionFigures:
+    """Everything the charts and the turning points show of a whole session, computed
+    together off the interface's thread (:meth:`ReplaySession.figures`)."""
+
+    points: list[GameScores]  # the scores at every point
+    parent: list[float] | None  # a branch's parent's index trace
+    criteria: dict[str, list[float]]  # each criterion's score at every point
+    turning: list[TurningPoint]
+    reasons: dict[int, list[str]]  # why, by turning point (its first event's seq)
 
 
 class ReplaySession:
@@ -64,6 +77,8 @@ class ReplaySession:
         self._trace: list[float] | None = None
         self._parent_trace: list[float] | None = None
         self._turning: dict[int, list[TurningPoint]] = {}
+        self._criteria: dict[str, list[float]] | None = None
+        self._reasons: dict[int, list[str]] = {}
 
     # -- where the cursor is ---------------------------------------------------------------
     @property
@@ -181,11 +196,11 @@ class ReplaySession:
         return self._trace
 
     def criteria_traces(self) -> dict[str, list[float]]:
-        """Each criterion's score at every point, by criterion id, in the scorer's order."""
-        points = list(self._all_scores())
-        ids = [c.id for c in points[-1].card.criteria]
-        by_point = [p.card.scores() for p in points]
-        return {cid: [s.get(cid, 0.0) for s in by_point] for cid in ids}
+        """Each criterion's score at every point, by criterion id, in the scorer's order
+        (computed once)."""
+        if self._criteria is None:
+            self._criteria = _criteria_of(list(self._all_scores()))
+        return self._criteria
 
     def criterion_names(self) -> dict[str, str]:
         return {c.id: c.name for c in self.score_at(self.length).card.criteria}
@@ -198,21 +213,25 @@ class ReplaySession:
             self._parent_trace = self.whole_session()[1]
         return self._parent_trace
 
-    def turning_points(self, top: int = 5) -> list[TurningPoint]:
+    def turning_points(
+        self, top: int = 5, stop: Callable[[], bool] | None = None
+    ) -> list[TurningPoint]:
         """The turns that moved the index most (the same rule as the debriefs), computed once
-        per ``top``."""
+        per ``top``. ``stop``: as for :meth:`whole_session` (the states are all read)."""
         found = self._turning.get(top)
         if found is None:
             from debate.history.effects import turn_starts
 
             trace = self.trace()
-            marks = turn_starts(self.cache.iter_states())
+            marks = turn_starts(_checked(self.cache.iter_states(), stop))
             found = turning_points({k: trace[k] for k in marks}, top=top, starts=marks)
             self._turning[top] = found
         return list(found)
 
     def why(self, tp: TurningPoint) -> list[str]:
         """The events of a turning point and what they settled."""
+        if tp.seq in self._reasons:
+            return list(self._reasons[tp.seq])
         from debate.history.effects import explain
 
         end = self.cache.state_at(self.length)
@@ -226,7 +245,8 @@ class ReplaySession:
         # Scores already known are reused; the others fold forward one event at a time
         # (the cache keeps the last state, so walking forward costs one fold per point).
         for k in range(self.length + 1):
-            if stop is not None and k % STOP_CHECK_EVERY == 0 and stop():
+            # Asked at every point (one fold and one score): giving up never waits long.
+            if stop is not None and stop():
                 raise Stopped(k)
             if k not in self._scores:
                 self._scores[k] = self.scorer(self.cache.state_at(k))
@@ -239,10 +259,39 @@ class ReplaySession:
     ) -> tuple[list[GameScores], list[float] | None]:
         """Scores at every point, and the parent's index trace (for a branch), computed on
         caches of their own: safe to run in a worker thread while the cursor moves; hand
-        the result to :meth:`adopt` on the cursor's thread. ``stop`` is asked every few
-        points whether to give up (a worker being cancelled): then :class:`Stopped` is
+        the result to :meth:`adopt` on the cursor's thread. ``stop`` is asked at every
+        point whether to give up (a worker being cancelled): then :class:`Stopped` is
         raised, so that quitting never waits for a long session's charts."""
         own = ReplaySession(self.record, scorer=self.scorer, every=self.cache.every)
+        return self._whole(own, stop)
+
+    def figures(self, stop: Callable[[], bool] | None = None, top: int = 5) -> SessionFigures:
+        """:meth:`whole_session`, plus the criteria traces, the ``top`` turning points and
+        why each happened: all that a long session's charts need, computed on caches of
+        their own, so that the cursor's thread only takes them (:meth:`adopt_figures`).
+        ``stop`` is asked as often, throughout."""
+        own = ReplaySession(self.record, scorer=self.scorer, every=self.cache.every)
+        points, parent = self._whole(own, stop)
+        own._trace = [p.deterrence_index for p in points]
+        criteria = _criteria_of(points, stop)
+        turning = own.turning_points(top, stop)
+        reasons = {}
+        for tp in turning:
+            if stop is not None and stop():
+                raise Stopped(tp.seq)
+            reasons[tp.seq] = own.why(tp)
+        return SessionFigures(points, parent, criteria, turning, reasons)
+
+    def adopt_figures(self, figures: SessionFigures, top: int = 5) -> None:
+        """Take what :meth:`figures` computed (with the same ``top``)."""
+        self.adopt(figures.points, figures.parent)
+        self._criteria = figures.criteria
+        self._turning.setdefault(top, figures.turning)
+        self._reasons.update(figures.reasons)
+
+    def _whole(
+        self, own: ReplaySession, stop: Callable[[], bool] | None
+    ) -> tuple[list[GameScores], list[float] | None]:
         points = list(own._all_scores(stop=stop))
         parent = None
         if self.parent is not None:
@@ -279,6 +328,26 @@ class ReplaySession:
 
     def edit_note(self, note_id: int, text: str) -> None:
         self.notes = [replace(n, text=text) if n.id == note_id else n for n in self.notes]
+
+
+def _criteria_of(
+    points: list[GameScores], stop: Callable[[], bool] | None = None
+) -> dict[str, list[float]]:
+    ids = [c.id for c in points[-1].card.criteria]
+    by_point = []
+    for k, p in enumerate(points):
+        if stop is not None and k % CHECK_EVERY == 0 and stop():
+            raise Stopped(k)
+        by_point.append(p.card.scores())
+    return {cid: [s.get(cid, 0.0) for s in by_point] for cid in ids}
+
+
+def _checked(states: Iterator[GameState], stop: Callable[[], bool] | None) -> Iterator[GameState]:
+    """``states``, asking ``stop`` every :data:`CHECK_EVERY` (each is one fold)."""
+    for k, state in enumerate(states):
+        if stop is not None and k % CHECK_EVERY == 0 and stop():
+            raise Stopped(k)
+        yield state
 
 
 def _note_key(n: Note) -> tuple[int, int]:

@@ -54,7 +54,7 @@ from debate.store.tables import VERSION_TABLE
 DB_ENV = "DEBATE_DB"
 #: The schema revision this version of the program writes (a test keeps it equal to the
 #: newest migration in ``migrations/versions``).
-SCHEMA_HEAD = "0003"
+SCHEMA_HEAD = "0004"
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: How long an SQLite writer waits for another one before giving up.
 BUSY_TIMEOUT_MS = 10_000

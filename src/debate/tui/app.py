@@ -205,6 +205,18 @@ class DebateApp(App[None]):
 
         self.push_screen(JoinedTableScreen(client))
 
+    def run_and_close(self, **options: Any) -> bool:
+        """Run the app (``options``: as :meth:`run`); once it has ended well, close the
+        store and return True. Every action was saved as it was accepted, so the caller may
+        then end the process at once rather than wait for a long session to be freed object
+        by object (``debate.cli.main``: quitting a long replay took most of a second)."""
+        self.run(**options)
+        if self.return_code not in (0, None):
+            return False
+        if self._store is not None:
+            self._store.close()
+        return True
+
     def resume(self, session_id: str) -> None:
         from debate.play import GameController
         from debate.store import StoreError

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, delete, func, insert, literal, or_, select, update
+from sqlalchemy import Connection, delete, func, insert, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from debate.store.convert import (
@@ -23,6 +23,7 @@ from debate.store.errors import InvalidRequest, SessionNotFound
 from debate.store.records import STATUSES, Seat, SessionInfo, SessionListing, check_seed
 from debate.store.repository.base import StoreBase, translate_errors
 from debate.store.repository.queries import exists, refuse_nul, seats_of
+from debate.store.repository.search import ORDER, filtered, matching_ids, sql_searchable
 from debate.store.tables import ANNOTATIONS, EVENTS, MOTION_SNAPSHOTS, SEATS, SESSIONS
 from debate.text_safety import clip, name_problem
 
@@ -219,23 +220,25 @@ class SessionRows(StoreBase):
     ) -> SessionListing:
         """:meth:`list_sessions`, plus the id of every session of the page left out because
         a row of it is damaged (a time that is not a time, a seat of an unknown kind...)."""
-        query = _filtered(
-            select(SESSIONS).order_by(SESSIONS.c.updated.desc(), SESSIONS.c.id),
-            motion_id, text, status,
-        )
-        in_python = bool(text) and not _sql_searchable(text or "")
-        if not in_python:
-            query = query.offset(offset) if offset else query
-            query = query.limit(limit) if limit is not None else query
+        query = select(SESSIONS).order_by(*ORDER)
         with self._reading() as conn:
-            rows, unreadable = _read_rows(conn, query)
+            if text and not sql_searchable(text):
+                # Found in Python over the searched columns; then the page's rows alone.
+                wanted = set(matching_ids(conn, text, motion_id, status, limit, offset))
+                query = filtered(query, motion_id, None, status)
+                if len(wanted) <= 500:  # bound the size of the IN (...) list
+                    query = query.where(SESSIONS.c.id.in_(wanted))
+                rows, unreadable = _read_rows(conn, query)
+                rows = [r for r in rows if r.id in wanted]
+                unreadable = [d for d in unreadable if d[0] in wanted]
+            else:
+                query = filtered(query, motion_id, text, status, conn.dialect.name)
+                query = query.offset(offset) if offset else query
+                query = query.limit(limit) if limit is not None else query
+                rows, unreadable = _read_rows(conn, query)
             listing = self._with_seats(conn, rows)
         if unreadable:
             listing = SessionListing(listing.sessions, sorted(listing.damaged + unreadable))
-        if in_python:  # a needle SQL cannot fold like Python: filter, then page, here
-            found = [i for i in listing.sessions if text_matches(text, i)]
-            end = None if limit is None else offset + limit
-            return SessionListing(found[offset:end], listing.damaged)
         return listing
 
     @translate_errors
@@ -243,10 +246,13 @@ class SessionRows(StoreBase):
         self, motion_id: str | None = None, text: str | None = None, status: str | None = None
     ) -> int:
         """How many sessions :meth:`list_sessions` lists with these filters and no limit."""
-        if text and not _sql_searchable(text):
-            return len(self.list_sessions(motion_id, text, status))
-        query = _filtered(select(func.count()).select_from(SESSIONS), motion_id, text, status)
         with self._reading() as conn:
+            if text and not sql_searchable(text):
+                return len(matching_ids(conn, text, motion_id, status))
+            query = filtered(
+                select(func.count()).select_from(SESSIONS), motion_id, text, status,
+                conn.dialect.name,
+            )
             return int(conn.execute(query).scalar_one())
 
     @translate_errors
@@ -426,43 +432,3 @@ def _why(error: Exception) -> str:
     """The first line of what went wrong reading a row, short enough for a listing."""
     text = str(error)
     return clip(text.splitlines()[0] if text else type(error).__name__, 120)
-
-
-def text_matches(text: str | None, info: SessionInfo) -> bool:
-    """Whether ``text`` is found (case-folded) in the session's id, title, motion or players."""
-    return not text or text.casefold() in _haystack(info)
-
-
-def _sql_searchable(text: str) -> bool:
-    """Whether SQL's lower() folds ``text`` as Python's casefold() does (ASCII only: SQLite
-    lowers ASCII letters alone); other needles are matched in Python."""
-    return text.isascii() and text.casefold() == text.lower()
-
-
-def _filtered(query: Any, motion_id: str | None, text: str | None, status: str | None) -> Any:
-    if motion_id is not None:
-        query = query.where(SESSIONS.c.motion_id == motion_id)
-    if status is not None:
-        query = query.where(SESSIONS.c.status == status)
-    if text and _sql_searchable(text):
-        needle = text.lower()
-
-        def has(column: Any) -> Any:
-            return func.lower(column).contains(needle, autoescape=True)
-
-        players = select(SEATS.c.session_id).where(has(SEATS.c.player))
-        query = query.where(
-            or_(
-                has(SESSIONS.c.id),
-                has(SESSIONS.c.title),
-                has(SESSIONS.c.motion_title),
-                has(SESSIONS.c.motion_id),
-                SESSIONS.c.id.in_(players),
-            )
-        )
-    return query
-
-
-def _haystack(info: SessionInfo) -> str:
-    players = " ".join(s.player for s in info.seats)
-    return f"{info.id} {info.title} {info.motion_title} {info.motion_id} {players}".casefold()

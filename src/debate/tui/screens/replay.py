@@ -28,8 +28,8 @@ from textual.worker import get_current_worker
 
 from debate.engine import GameState
 from debate.report.debrief import Scorer, SessionRecord
-from debate.report.replay import ReplaySession, Stopped
-from debate.scoring.game import GameScores, score_game
+from debate.report.replay import ReplaySession, SessionFigures, Stopped
+from debate.scoring.game import score_game
 from debate.tui.screens.replay_dialogs import (
     BranchChoice,
     BranchDialog,
@@ -177,25 +177,30 @@ class ReplayScreen(ReplayNotes):
             # After the first paint: the screen shows at once, the charts fill in after.
             self.call_after_refresh(self._compute_trace)
         else:
-            self._trace_done(*self.replay.whole_session())
+            self._trace_done(self.replay.figures())
         self.show_point()
 
     # -- the whole-session figures, computed off the interface's thread -------------------
     @work(thread=True, exclusive=True, group="replay-trace")
     def _compute_trace(self) -> None:
-        # Cancelled (the screen closed, the app quitting): stop within a few points, so
-        # that nobody waits for the charts of a long session.
+        # Cancelled (the screen closed, the app quitting): asked at every point, the worker
+        # stops within one point's work, so nobody waits for a long session's charts. The
+        # work is Python throughout: the interpreter hands the GIL to the interface's thread
+        # whenever it waits (within 5 ms); yielding it at every point as well (sleep(0))
+        # made the charts of 50,000 events three times slower to come.
         worker = get_current_worker()
         try:
-            points, parent = self.replay.whole_session(stop=lambda: worker.is_cancelled)
+            # The turning points and their reasons too: the interface's thread only shows.
+            figures = self.replay.figures(stop=lambda: worker.is_cancelled)
         except Stopped:
             return
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._trace_done, points, parent)
+            self.app.call_from_thread(self._trace_done, figures)
 
-    def _trace_done(self, points: list[GameScores], parent: list[float] | None) -> None:
+    def _trace_done(self, figures: SessionFigures) -> None:
         replay = self.replay
-        replay.adopt(points, parent)
+        replay.adopt_figures(figures)
+        parent = figures.parent
         trace = replay.trace()
         self.trace_ready = True
         self.query_one(Timeline).set_indexes(trace)
