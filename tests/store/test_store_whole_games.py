@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -83,12 +84,13 @@ def test_a_batch_reopens_replays_and_exports_like_appended_games(store: Store) -
     }
 
 
-def test_times_are_stored_in_the_form_single_inserts_use(store: Store) -> None:
+def test_sqlite_times_are_stored_in_the_form_single_inserts_use(tmp_path: Path) -> None:
+    """SQLite keeps times as text: a bulk insert writes the very text Core would (PostgreSQL
+    keeps timestamptz values, read back by the tests above)."""
+    store = open_store(str(tmp_path / "times.db"))
     events = full_game()[:3]
     reference = appended(store, events, seed=1, title="one by one")
     (bulk,) = store.save_whole_games(motion(), SEATS, [whole_game(1, "in bulk", events)])
-    if store.engine.dialect.name != "sqlite":
-        pytest.skip("PostgreSQL stores timestamptz values, not text")
     with store.engine.connect() as conn:
         shapes = {
             sid: conn.execute(
@@ -100,6 +102,7 @@ def test_times_are_stored_in_the_form_single_inserts_use(store: Store) -> None:
             ).all()
             for sid in (reference, bulk)
         }
+    store.close()
     assert set(shapes[bulk]) == set(shapes[reference]) and len(set(shapes[bulk])) == 1
 
 
