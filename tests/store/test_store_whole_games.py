@@ -128,6 +128,25 @@ def test_a_batch_failing_part_way_leaves_nothing_of_itself(
     assert len(store.save_whole_games(motion(), SEATS, batch)) == 4  # and the store goes on
 
 
+def test_an_id_taken_by_another_writer_meanwhile_is_retried_under_a_new_one(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    events = full_game()
+    (taken,) = store.save_whole_games(motion(), SEATS, [whole_game(1, None, events)])
+    real = whole_games_module._fresh_ids
+    calls: list[int] = []
+
+    def racing(conn: Any, count: int) -> list[str]:
+        calls.append(count)  # the first pick collides, as if a writer took it meanwhile
+        return [taken, *real(conn, count - 1)] if len(calls) == 1 else real(conn, count)
+
+    monkeypatch.setattr(whole_games_module, "_fresh_ids", racing)
+    ids = store.save_whole_games(motion(), SEATS, [whole_game(s, None, events) for s in (2, 3)])
+    assert len(calls) == 2 and taken not in ids
+    assert sorted(store.get(i).seed for i in ids) == [2, 3] and store.get(taken).seed == 1
+    assert row_counts(store) == (3, 3 * len(SEATS), 3 * len(events))
+
+
 @pytest.mark.parametrize(
     "game, problem",
     [
