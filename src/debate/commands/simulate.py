@@ -29,6 +29,7 @@ from debate.commands.common import (
 if TYPE_CHECKING:  # loaded by the command itself: `debate --help` builds no motion model
     from debate.motions.model import Motion
     from debate.scripted.runner import GameSummary
+    from debate.scripted.tournament import Tally
     from debate.store import Store
     from debate.store.whole_games import WholeGame
 
@@ -101,16 +102,19 @@ def simulate(
     show = not as_json and err.is_terminal
     with _progress(show, games, "Playing") as advance:
         played = _play(m, chosen, seeds, n_workers, save=save, progress=advance)
+        # Each game is tallied (and saved) as it comes, then forgotten: memory stays flat.
+        tally = tournament.Tally()
         if store is None:
-            results = [summary for summary, _ in played]
+            for summary, _ in played:
+                tally.add(summary)
             saved: list[str] = []
-        else:  # each game is saved as it comes, then forgotten: memory stays flat
-            results, saved = _save_as_played(m, chosen, played, store)
+        else:
+            saved = _save_as_played(m, chosen, played, store, tally)
     figures = {
         "motion": m.id,
         "seed": seed,
         "seats": chosen,
-        **tournament.summarise(results, chosen),
+        **tally.figures(chosen),
     }
     if store is not None:
         figures["saved"] = saved
@@ -265,24 +269,27 @@ def _open_for_saving(db: str | None) -> Store:
 
 
 def _save_as_played(
-    motion: Motion, seats: Mapping[str, str], games: Iterable[Played], store: Store
-) -> tuple[list[GameSummary], list[str]]:
-    """Save each game as it is played, :data:`SAVE_BATCH` games per transaction, and keep
-    only its summary (the game itself goes once saved)."""
+    motion: Motion,
+    seats: Mapping[str, str],
+    games: Iterable[Played],
+    store: Store,
+    tally: Tally,
+) -> list[str]:
+    """Save each game as it is played, :data:`SAVE_BATCH` games per transaction, after
+    adding it to ``tally`` (the game itself goes once saved); return the new ids."""
     from debate.store import Seat, StoreError
 
     seated = [
         Seat(role=r, player=f"{motion.role_by_id[r].name} bot", kind="scripted", difficulty=d)
         for r, d in seats.items()
     ]
-    results: list[GameSummary] = []
     ids: list[str] = []
     batch: list[WholeGame] = []
     try:
         for summary, game in games:
             assert game is not None  # played with save=True
             batch.append(game)
-            results.append(summary)
+            tally.add(summary)
             if len(batch) >= SAVE_BATCH:
                 ids.extend(store.save_whole_games(motion, seated, batch))
                 batch.clear()
@@ -292,7 +299,7 @@ def _save_as_played(
         fail(f"saving game {len(ids) + 1}: {e}", code=1)
     finally:
         store.close()
-    return results, ids
+    return ids
 
 
 # -- output ------------------------------------------------------------------------------
