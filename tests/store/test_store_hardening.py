@@ -255,9 +255,9 @@ def test_an_interrupted_simulate_save_leaves_only_whole_finished_games(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import debate.commands.simulate as simulate
-    from debate.store.repository.sessions import SessionRows
+    from debate.store.repository.whole_games import WholeGames
 
-    real = SessionRows.create_sessions
+    real = WholeGames.save_whole_games
     batches: list[int] = []
 
     def flaky(self: Any, *args: Any, **kwargs: Any) -> Any:
@@ -267,11 +267,11 @@ def test_an_interrupted_simulate_save_leaves_only_whole_finished_games(
         return real(self, *args, **kwargs)
 
     monkeypatch.setattr(simulate, "SAVE_BATCH", 2)  # games are saved two per transaction
-    monkeypatch.setattr(SessionRows, "create_sessions", flaky)
+    monkeypatch.setattr(WholeGames, "save_whole_games", flaky)
     db = tmp_path / "sim.db"
     result = debate("simulate", "guarantees", "--games", "6", "--save", "--db", str(db))
     assert result.exit_code == 1 and "disk is full" in result.stderr
-    monkeypatch.setattr(SessionRows, "create_sessions", real)
+    monkeypatch.setattr(WholeGames, "save_whole_games", real)
     saved = open_store(str(db)).list_sessions()
     assert len(saved) == 2
     assert all(s.status == "finished" and s.events > 0 for s in saved)

@@ -29,7 +29,12 @@ from debate.commands.common import (
 if TYPE_CHECKING:  # loaded by the command itself: `debate --help` builds no motion model
     from debate.motions.model import Motion
     from debate.scripted.runner import GameSummary
+    from debate.scripted.tournament import Tally
     from debate.store import Store
+    from debate.store.whole_games import WholeGame
+
+    #: A game's figures, and the game itself ready to save (None when not saving).
+    Played = tuple[GameSummary, WholeGame | None]
 
 #: Below this many games one process is faster than starting a pool.
 POOL_FROM = 40
@@ -37,8 +42,9 @@ POOL_FROM = 40
 MAX_CHUNK = 25
 #: Chunks queued per worker ahead of the one being read (bounds the games held in memory).
 IN_FLIGHT_PER_WORKER = 3
-#: Games saved per transaction by `simulate --save`.
-SAVE_BATCH = 20
+#: Games saved per transaction by `simulate --save` (about 15 kB of rows each; fewer,
+#: larger transactions spend less on commits and connection checks).
+SAVE_BATCH = 50
 
 DirOption = Annotated[
     list[Path] | None,
@@ -95,17 +101,20 @@ def simulate(
 
     show = not as_json and err.is_terminal
     with _progress(show, games, "Playing") as advance:
-        played = iter_games(m, chosen, seeds, n_workers, keep_events=save, progress=advance)
+        played = _play(m, chosen, seeds, n_workers, save=save, progress=advance)
+        # Each game is tallied (and saved) as it comes, then forgotten: memory stays flat.
+        tally = tournament.Tally()
         if store is None:
-            results = list(played)
+            for summary, _ in played:
+                tally.add(summary)
             saved: list[str] = []
-        else:  # each game is saved as it comes, then forgotten: memory stays flat
-            results, saved = _save_as_played(m, chosen, played, store)
+        else:
+            saved = _save_as_played(m, chosen, played, store, tally)
     figures = {
         "motion": m.id,
         "seed": seed,
         "seats": chosen,
-        **tournament.summarise(results, chosen),
+        **tally.figures(chosen),
     }
     if store is not None:
         figures["saved"] = saved
@@ -123,12 +132,11 @@ def run_games(
     seats: Mapping[str, str],
     seeds: Iterable[int],
     workers: int = 1,
-    keep_events: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> list[GameSummary]:
     """Play one game per seed, in seed order, on ``workers`` processes; the summaries do not
     depend on ``workers`` (each game depends only on motion, seats and its seed)."""
-    return list(iter_games(motion, seats, seeds, workers, keep_events, progress))
+    return list(iter_games(motion, seats, seeds, workers, progress))
 
 
 def iter_games(
@@ -136,16 +144,29 @@ def iter_games(
     seats: Mapping[str, str],
     seeds: Iterable[int],
     workers: int = 1,
-    keep_events: bool = False,
     progress: Callable[[int], None] | None = None,
 ) -> Iterator[GameSummary]:
-    """:func:`run_games`, one game at a time, in seed order, as the games finish. At most a
-    few chunks per worker are in flight, so a slow consumer (saving) holds the workers back
-    instead of piling finished games up in memory."""
+    """:func:`run_games`, one game at a time, in seed order, as the games finish."""
+    for summary, _ in _play(motion, seats, seeds, workers, False, progress):
+        yield summary
+
+
+def _play(
+    motion: Motion,
+    seats: Mapping[str, str],
+    seeds: Iterable[int],
+    workers: int,
+    save: bool,
+    progress: Callable[[int], None] | None,
+) -> Iterator[Played]:
+    """Each game's summary and, with ``save``, the game ready to save, serialised by the
+    worker that played it (only strings cross between processes). At most a few chunks per
+    worker are in flight, so a slow consumer (saving) holds the workers back instead of
+    piling finished games up in memory."""
     seeds = list(seeds)
     advance = progress or (lambda _n: None)
     if workers <= 1 or len(seeds) < 2:
-        _init_worker(motion, dict(seats), keep_events)
+        _init_worker(motion, dict(seats), save)
         for s in seeds:
             yield from _play_chunk([s])
             advance(1)
@@ -165,7 +186,7 @@ def iter_games(
         max_workers=min(workers, len(chunks)),
         mp_context=context,
         initializer=_init_worker,
-        initargs=(motion, dict(seats), keep_events),
+        initargs=(motion, dict(seats), save),
     ) as pool:
         pending = iter(chunks)
         in_flight: deque[Any] = deque()
@@ -187,15 +208,24 @@ def iter_games(
 _WORKER: dict[str, Any] = {}
 
 
-def _init_worker(motion: Motion, seats: dict[str, str], keep_events: bool) -> None:
-    _WORKER.update(motion=motion, seats=seats, keep_events=keep_events)
+def _init_worker(motion: Motion, seats: dict[str, str], save: bool) -> None:
+    _WORKER.update(motion=motion, seats=seats, save=save)
 
 
-def _play_chunk(seeds: Sequence[int]) -> list[GameSummary]:
+def _play_chunk(seeds: Sequence[int]) -> list[Played]:
     from debate.scripted.runner import play_game
 
-    motion, seats, keep = _WORKER["motion"], _WORKER["seats"], _WORKER["keep_events"]
-    return [play_game(motion, seats, s).summary(keep_events=keep) for s in seeds]
+    motion, seats = _WORKER["motion"], _WORKER["seats"]
+    if not _WORKER["save"]:  # no store import: an unsaved run never loads SQLAlchemy
+        return [(play_game(motion, seats, s).summary(), None) for s in seeds]
+    from debate.store.whole_games import whole_game
+
+    played: list[Played] = []
+    for seed in seeds:
+        game = play_game(motion, seats, seed)
+        title = f"simulate {motion.id} seed {seed}"
+        played.append((game.summary(), whole_game(seed, title, game.events)))
+    return played
 
 
 # -- input -------------------------------------------------------------------------------
@@ -239,48 +269,37 @@ def _open_for_saving(db: str | None) -> Store:
 
 
 def _save_as_played(
-    motion: Motion, seats: Mapping[str, str], games: Iterable[GameSummary], store: Store
-) -> tuple[list[GameSummary], list[str]]:
-    """Save each game as it is played, :data:`SAVE_BATCH` games per transaction, and keep
-    only its summary (the events go once saved)."""
-    from dataclasses import replace
-
+    motion: Motion,
+    seats: Mapping[str, str],
+    games: Iterable[Played],
+    store: Store,
+    tally: Tally,
+) -> list[str]:
+    """Save each game as it is played, :data:`SAVE_BATCH` games per transaction, after
+    adding it to ``tally`` (the game itself goes once saved); return the new ids."""
     from debate.store import Seat, StoreError
 
     seated = [
         Seat(role=r, player=f"{motion.role_by_id[r].name} bot", kind="scripted", difficulty=d)
         for r, d in seats.items()
     ]
-    results: list[GameSummary] = []
     ids: list[str] = []
-    batch: list[GameSummary] = []
-
-    def flush() -> None:
-        ids.extend(
-            store.create_sessions(
-                motion,
-                seated,
-                [
-                    (g.seed, f"simulate {motion.id} seed {g.seed}", g.events or (), "finished")
-                    for g in batch
-                ],
-            )
-        )
-        batch.clear()
-
+    batch: list[WholeGame] = []
     try:
-        for game in games:
+        for summary, game in games:
+            assert game is not None  # played with save=True
             batch.append(game)
-            results.append(replace(game, events=None))
+            tally.add(summary)
             if len(batch) >= SAVE_BATCH:
-                flush()
+                ids.extend(store.save_whole_games(motion, seated, batch))
+                batch.clear()
         if batch:
-            flush()
+            ids.extend(store.save_whole_games(motion, seated, batch))
     except StoreError as e:
         fail(f"saving game {len(ids) + 1}: {e}", code=1)
     finally:
         store.close()
-    return results, ids
+    return ids
 
 
 # -- output ------------------------------------------------------------------------------

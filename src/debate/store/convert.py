@@ -121,15 +121,15 @@ def event_payload(event: Event) -> str:
     return event.model_dump_json()
 
 
+def stored_event(event: Event) -> tuple[int, str, str, str]:
+    """``(seq, actor, kind, payload)``: the columns of an event's row that come from it."""
+    return event.seq, event.actor, event.action.type, event_payload(event)
+
+
 def event_row(session_id: str | None, event: Event, at: datetime) -> dict[str, Any]:
     """The ``events`` row of an event (``session_id`` None: filled in at insert time)."""
-    row = {
-        "seq": event.seq,
-        "actor": event.actor,
-        "kind": event.action.type,
-        "payload": event_payload(event),
-        "at": to_db(at),
-    }
+    seq, actor, kind, payload = stored_event(event)
+    row = {"seq": seq, "actor": actor, "kind": kind, "payload": payload, "at": to_db(at)}
     return row if session_id is None else {"session_id": session_id, **row}
 
 

@@ -37,14 +37,16 @@ from debate.store.repository.branches import Branching
 from debate.store.repository.documents import Documents
 from debate.store.repository.events import EventLog
 from debate.store.repository.hosting import Hosting
+from debate.store.repository.whole_games import WholeGames
 
 
-class Store(Documents, Branching, EventLog, Annotating, Hosting):
+class Store(Documents, Branching, WholeGames, EventLog, Annotating, Hosting):
     """Saved sessions in one database. Get one with :func:`debate.store.open_store`.
 
     One facade over the repository's parts: sessions (:mod:`.sessions`), events
-    (:mod:`.events`), branches (:mod:`.branches`), annotations (:mod:`.annotations`),
-    JSON documents (:mod:`.documents`) and hosted games (:mod:`.hosting`).
+    (:mod:`.events`), whole games saved in batches (:mod:`.whole_games`), branches
+    (:mod:`.branches`), annotations (:mod:`.annotations`), JSON documents
+    (:mod:`.documents`) and hosted games (:mod:`.hosting`).
     """
 
 

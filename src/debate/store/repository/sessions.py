@@ -53,7 +53,7 @@ class SessionRows(StoreBase):
         :func:`~debate.engine.new_game` decides). ``events``, numbered from 0, are saved with
         it in the same transaction (a game played elsewhere, saved whole); they are not
         replayed here, as :meth:`append` does not replay them either."""
-        seats = _checked_seats(motion, seats)
+        seats = checked_seats(motion, seats)
         if (parent_id is None) != (fork_seq is None):
             raise InvalidRequest("parent_id and fork_seq go together")
         snapshot, digest = motion_to_snapshot(motion)
@@ -62,45 +62,6 @@ class SessionRows(StoreBase):
         new = replace(new, snapshot=(digest, motion.id, snapshot))
         session_id = self._insert_session(lambda _conn: new)
         return self.get(session_id)
-
-    @translate_errors
-    def create_sessions(
-        self,
-        motion: Motion,
-        seats: Sequence[Seat],
-        games: Sequence[tuple[int, str | None, Sequence[Event], str]],
-    ) -> list[str]:
-        """Save several whole games of one motion and seating, ``(seed, title, events,
-        status)`` each, in one transaction (rows inserted in bulk); return their ids, in
-        order. What `debate simulate --save` writes as games finish."""
-        if not games:
-            return []
-        seats = _checked_seats(motion, seats)
-        snapshot, digest = motion_to_snapshot(motion)
-        news = [_new_session(motion, digest, seats, *game) for game in games]
-        for attempt in range(5):
-            try:
-                with self._writing() as conn:
-                    self._save_snapshot(conn, digest, motion.id, snapshot)
-                    ids = [secrets.token_hex(4) for _ in news]
-                    while len(set(ids)) < len(ids) or conn.execute(
-                        select(SESSIONS.c.id).where(SESSIONS.c.id.in_(ids))
-                    ).first():
-                        ids = [secrets.token_hex(4) for _ in news]
-                    pairs = list(zip(news, ids, strict=True))
-                    conn.execute(insert(SESSIONS), [{**n.row, "id": i} for n, i in pairs])
-                    conn.execute(
-                        insert(SEATS),
-                        [seat_row(i, k, s) for i in ids for k, s in enumerate(seats)],
-                    )
-                    rows = [{**e, "session_id": i} for n, i in pairs for e in n.events]
-                    if rows:
-                        conn.execute(insert(EVENTS), rows)
-                    return ids
-            except IntegrityError:
-                if attempt == 4:
-                    raise
-        raise AssertionError("unreachable")  # pragma: no cover
 
     def _insert_session(
         self,
@@ -346,7 +307,7 @@ class NewSession:
     snapshot: tuple[str, str, str] | None = None  # (sha256, motion id, text) to store
 
 
-def _checked_seats(motion: Motion, seats: Sequence[Seat]) -> tuple[Seat, ...]:
+def checked_seats(motion: Motion, seats: Sequence[Seat]) -> tuple[Seat, ...]:
     from debate.engine import IllegalAction, new_game
 
     seats = tuple(seats)
