@@ -140,6 +140,8 @@ def test_main_leaves_the_usual_way_unless_this_run_said_it_was_done(
 
     exits: list[int] = []
     monkeypatch.setattr(cli, "build_app", lambda: lambda: None)  # a command that says nothing
+    # A command, whatever pytest was started with (a bare `debate` would open the lobby).
+    monkeypatch.setattr(cli.sys, "argv", ["debate", "sessions"])
     monkeypatch.setattr(cli.os, "_exit", exits.append)
     monkeypatch.setitem(common.QUICK_EXIT, "done", True)  # left over by an earlier run
     with pytest.raises(SystemExit) as ended:
