@@ -135,3 +135,12 @@ def _info(title: str, player: str) -> SessionInfo:
         seats=seats, seed=1, status="active", events=3, turns=2, created=now, updated=now,
         parent_id="p1", fork_seq=1,
     )
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=20))
+def test_the_printable_shortcut_changes_no_answer(text: str) -> None:
+    # neutralise() returns printable text as it is: no printable character is one it replaces.
+    from debate.text_safety import _UNSAFE, _visible
+
+    assert neutralise(text) == _UNSAFE.sub(_visible, text)

@@ -46,6 +46,8 @@ def _visible(match: re.Match[str]) -> str:
 def neutralise(text: str) -> str:
     """``text`` with every control character except newline and tab, and every bidi
     override, replaced by a visible stand-in. Safe to hand to any terminal or page."""
+    if text.isprintable():  # no control (Cc) or format (Cf: bidi) character: the usual case
+        return text
     return _UNSAFE.sub(_visible, text)
 
 

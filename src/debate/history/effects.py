@@ -41,7 +41,10 @@ def consequences(before: GameState, after: GameState) -> list[str]:
     """Challenges closed, commitments discounted and the vote's outcome between two states."""
     out = []
     named: set[str] = set()  # commitments whose discount a challenge line already explains
-    for xid, ch in after.challenges.items():
+    # Records are frozen and replaced when they change, so an event that changed none (most
+    # do) leaves dicts that compare equal by identity, in C, without the loops below.
+    challenges = after.challenges.items() if after.challenges != before.challenges else ()
+    for xid, ch in challenges:
         old = before.challenges.get(xid)
         # Records are frozen and replaced when they change: most events touch none.
         if old is not None and old is not ch and old.status != ch.status:
@@ -52,7 +55,8 @@ def consequences(before: GameState, after: GameState) -> list[str]:
                 f"{who}'s challenge {xid} to {ch.commitment_id} on "
                 f"{criterion_name(ch.criterion)} {how}"
             )
-    for cid, c in after.commitments.items():
+    tabled = after.commitments.items() if after.commitments != before.commitments else ()
+    for cid, c in tabled:
         old_c = before.commitments.get(cid)
         if old_c is c:
             continue

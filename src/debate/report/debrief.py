@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from operator import methodcaller
 
-from debate.engine import Event, GameState
+from debate.engine import Challenge, Event, GameState, Speak
 from debate.history.effects import explain
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
 from debate.history.transcript import entry_for
@@ -31,6 +31,8 @@ from debate.scoring.game import GameScores, score_game, stress_state
 from debate.scoring.results import Scorecard, StressResult
 from debate.vocabulary.commitments import CONCESSION_KINDS, describe
 
+#: The actions that cite claims (asking any other for its claims costs pydantic an exception).
+_CITING = (Speak, Challenge)
 #: A function from a state to its scores (the real scorer, or a stand-in in tests).
 Scorer = Callable[[GameState], GameScores]
 #: A function from a final state to its stress test, one result per card.
@@ -243,7 +245,7 @@ def build_debrief(
             rationale=event.rationale,
             claims=tuple(
                 (c, motion.claim_by_id[c].text if c in motion.claim_by_id else "")
-                for c in getattr(event.action, "claims", ())
+                for c in (event.action.claims if isinstance(event.action, _CITING) else ())
             ),
             index_after=trace[k + 1],
             delta=trace[k + 1] - trace[k],
