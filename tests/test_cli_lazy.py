@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import typer
@@ -25,6 +26,13 @@ HEAVY = ("debate.motions", "debate.engine", "debate.scripted", "debate.store", "
          "textual", "multiprocessing", "concurrent.futures")
 
 
+def _reported(code: str, env: dict[str, str]) -> Any:
+    """What ``code``, run in a fresh interpreter, prints as JSON on its last stderr line."""
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={"PATH": "", **env})
+    return json.loads(done.stderr.strip().splitlines()[-1])
+
+
 def _modules_after(args: list[str]) -> set[str]:
     code = (
         "import json, sys\n"
@@ -32,9 +40,7 @@ def _modules_after(args: list[str]) -> set[str]:
         f"try:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, env={"COLUMNS": "100", "PATH": ""})
-    return set(json.loads(done.stderr.strip().splitlines()[-1]))
+    return set(_reported(code, {"COLUMNS": "100"}))
 
 
 @pytest.mark.parametrize("command", sorted(cli.COMMANDS))
@@ -197,9 +203,7 @@ def test_bare_debate_goes_to_the_lobby_without_typer_or_the_database() -> None:
         "main()\n"
         "print(json.dumps([made, sorted(sys.modules)]), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, env={"PATH": "", "DEBATE_DB": "/tmp/somewhere.db"})
-    made, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    made, loaded = _reported(code, {"DEBATE_DB": "/tmp/somewhere.db"})
     assert made == {"ran": True, "db_url": "/tmp/somewhere.db"}
     assert not [m for m in loaded if m.startswith(("typer", "sqlalchemy", "sqlmodel"))]
 
@@ -218,9 +222,7 @@ def test_the_painted_lobby_has_loaded_no_motion_model_or_database() -> None:
         "    print(json.dumps([shown, sorted(sys.modules)]), file=sys.stderr)\n"
         "asyncio.run(main())\n"
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=True, env={"PATH": "", "HOME": "/nonexistent"})
-    shown, loaded = json.loads(done.stderr.strip().splitlines()[-1])
+    shown, loaded = _reported(code, {"HOME": "/nonexistent"})
     assert shown == "LobbyScreen"
     heavy = ("debate.motions", "pydantic", "sqlalchemy", "sqlmodel", "debate.store")
     assert not [m for m in loaded if m.startswith(heavy)]

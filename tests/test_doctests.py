@@ -31,6 +31,8 @@ MODULES = [
     "debate.seminar.clock",
     "debate.seminar.host",
     "debate.store.hosted",
+    # the bottom layer
+    "debate.lazy_names",
 ]
 
 

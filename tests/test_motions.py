@@ -552,3 +552,21 @@ def test_running_text_is_reflowed_into_paragraphs(article_motion) -> None:  # ty
     for text in texts:
         assert "\n" not in text.replace("\n\n", ""), text
         assert "  " not in text and text == text.strip()
+
+
+def test_an_id_resolves_to_the_first_file_that_declares_it(tmp_path: Path) -> None:
+    # A --dir copy under another file name comes before the shipped guarantees.toml; only
+    # the file asked for is loaded, the others are known from the motion listing.
+    from debate.motions import resolve_motion
+
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    text = (MOTIONS_DIR / "guarantees.toml").read_text("utf-8")
+    original_title = tomllib.loads(text)["title"]
+    (mine / "seminar_copy.toml").write_text(
+        text.replace(f'title = "{original_title}"', 'title = "Our seminar\'s copy"', 1), "utf-8"
+    )
+    assert resolve_motion("guarantees", [mine]).title == "Our seminar's copy"
+    assert resolve_motion("guarantees").title == original_title
+    with pytest.raises(DataError, match=r"known ids: .*guarantees"):
+        resolve_motion("no_such_motion", [mine])

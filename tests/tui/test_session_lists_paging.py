@@ -49,6 +49,15 @@ class Counting:
         return self.store.scan_sessions(*args, **kwargs)
 
 
+async def _open_replay_list(pilot: Any) -> ReplaySessionsScreen:
+    """The lobby's r: the Replay list, its first page read."""
+    await pilot.press("r")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReplaySessionsScreen)
+    return screen
+
+
 async def test_continue_lists_a_page_and_reads_the_next_on_demand(store: Store) -> None:
     app = create_app(store=store)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -76,10 +85,7 @@ async def test_replay_list_pages_and_searches_once_typing_pauses(
     counting = Counting(store)
     app = create_app(store=counting)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReplaySessionsScreen)
+        screen = await _open_replay_list(pilot)
         assert counting.calls == 1  # one page read on mount
         assert len(screen.shown) == 4 and screen.more
         await pilot.press("ctrl+n")
@@ -155,10 +161,7 @@ async def test_replay_search_finds_in_the_database_and_pages_what_it_found(
     counting = Counting(store)
     app = create_app(store=counting)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReplaySessionsScreen)
+        screen = await _open_replay_list(pilot)
         await _search(pilot, screen, "GAME")
         assert len(screen.shown) == 4 and screen.more
         rebuilds, calls = screen.rebuilds, counting.calls
@@ -185,10 +188,7 @@ async def test_replay_search_coalesces_keys_and_keeps_an_unchanged_list(
     counting = Counting(store)
     app = create_app(store=counting)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReplaySessionsScreen)
+        screen = await _open_replay_list(pilot)
         first = screen.shown
         calls, rebuilds = counting.calls, screen.rebuilds
         screen.query_one("#replay-search", Input).focus()
@@ -213,10 +213,7 @@ async def test_a_branch_on_a_later_page_goes_under_its_listed_parent(store: Stor
         store.set_title(sid, store.get(sid).title + " (seen)")
     app = create_app(store=store)
     async with app.run_test(size=(100, 30)) as pilot:
-        await pilot.press("r")
-        await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, ReplaySessionsScreen)
+        screen = await _open_replay_list(pilot)
         assert branch not in screen.shown and (0, parent) in _tree(screen)
         await pilot.press("ctrl+n")
         await pilot.pause()

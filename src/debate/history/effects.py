@@ -46,8 +46,7 @@ def consequences(before: GameState, after: GameState) -> list[str]:
     challenges = after.challenges.items() if after.challenges != before.challenges else ()
     for xid, ch in challenges:
         old = before.challenges.get(xid)
-        # Records are frozen and replaced when they change: most events touch none.
-        if old is not None and old is not ch and old.status != ch.status:
+        if old is not None and old.status != ch.status:
             named.add(ch.commitment_id)
             who = _name(after, ch.challenger)
             how = _CLOSED.get(ch.status, ch.status).format(cid=ch.commitment_id, who=who)
@@ -58,8 +57,6 @@ def consequences(before: GameState, after: GameState) -> list[str]:
     tabled = after.commitments.items() if after.commitments != before.commitments else ()
     for cid, c in tabled:
         old_c = before.commitments.get(cid)
-        if old_c is c:
-            continue
         fresh = old_c is not None and c.discounted and not old_c.discounted
         if fresh and cid not in named:
             out.append(f"{cid} is discounted")

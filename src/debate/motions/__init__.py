@@ -7,29 +7,30 @@ issue 15).
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from debate.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from debate.motions.loader import (
         discover_motions,
         load_motion,
         motion_schema,
-        resolve_motion,
     )
     from debate.motions.model import Claim, Criterion, Motion, Objective, Phase, Role, Source
     from debate.motions.places import MOTIONS_ENV, default_motion_dirs
+    from debate.motions.resolve import resolve_motion
 
 #: Name -> the submodule defining it.
 _HOMES = {
-    "MOTIONS_ENV": "places",
-    "default_motion_dirs": "places",
-    "discover_motions": "loader",
-    "load_motion": "loader",
-    "motion_schema": "loader",
-    "resolve_motion": "loader",
+    "MOTIONS_ENV": "debate.motions.places",
+    "default_motion_dirs": "debate.motions.places",
+    "discover_motions": "debate.motions.loader",
+    "load_motion": "debate.motions.loader",
+    "motion_schema": "debate.motions.loader",
+    "resolve_motion": "debate.motions.resolve",
     **dict.fromkeys(("Claim", "Criterion", "Motion", "Objective", "Phase", "Role", "Source"),
-                    "model"),
+                    "debate.motions.model"),
 }
 
 __all__ = [
@@ -49,10 +50,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'debate.motions' has no attribute {name!r}")
-    value = getattr(import_module(f"debate.motions.{home}"), name)
-    globals()[name] = value  # found once
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

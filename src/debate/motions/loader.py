@@ -16,7 +16,6 @@ __all__ = [
     "discover_motions",
     "load_motion",
     "motion_schema",
-    "resolve_motion",
 ]
 
 
@@ -45,41 +44,6 @@ def discover_motions(dirs: Iterable[Path]) -> list[tuple[Path, Motion | DataErro
         except DataError as e:
             found.append((path, e))
     return found
-
-
-def resolve_motion(ref: str, extra_dirs: Iterable[Path | str] = ()) -> Motion:
-    """A motion by id (searched in the motion directories) or by path to a file."""
-    candidate = Path(ref)
-    if candidate.suffix in {".toml", ".json"} or candidate.is_file():
-        return load_motion(candidate)
-    dirs = default_motion_dirs(extra_dirs)
-    if named := _file_named_after(ref, dirs):
-        return named
-    ids: list[str] = []
-    for _, motion in discover_motions(dirs):
-        if isinstance(motion, Motion):
-            if motion.id == ref:
-                return motion
-            ids.append(motion.id)
-    known = ", ".join(sorted(set(ids))) or "none found"
-    raise DataError([Problem(ref, "", f"no motion with this id or path (known ids: {known})")])
-
-
-def _file_named_after(ref: str, dirs: Iterable[Path]) -> Motion | None:
-    """The motion in the first ``<dir>/<ref>.toml`` if that file declares id ``ref``: the
-    usual layout, found without loading every other motion (start-up time, issue 15).
-    None sends the caller to the full search, which also reports broken files."""
-    if not ref or Path(ref).name != ref:
-        return None
-    for d in dirs:
-        path = d / f"{ref}.toml"
-        if path.is_file():
-            try:
-                motion = load_motion(path)
-            except DataError:
-                return None
-            return motion if motion.id == ref else None
-    return None
 
 
 def motion_schema() -> dict[str, Any]:

@@ -16,8 +16,9 @@ The game's side (packages built from a GameState, role scores) is in
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from debate.lazy_names import lazy_names
 
 if TYPE_CHECKING:
     from debate.scoring.index import deterrence_index, resolve_weights
@@ -69,10 +70,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module 'debate.scoring' has no attribute {name!r}")
-    value = getattr(import_module(home), name)
-    globals()[name] = value  # found once
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)

@@ -22,9 +22,9 @@ True
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from debate.lazy_names import lazy_names
 from debate.paths import default_db_path
 from debate.store.errors import (
     AnnotationNotFound,
@@ -59,22 +59,14 @@ if TYPE_CHECKING:
 #: that a command may name seats, check a seed or catch a store error before (or without)
 #: opening a database, e.g. `debate play` paints its table first (issue 15).
 _LAZY = {
-    "DB_ENV": "database",
-    "SCHEMA_HEAD": "database",
-    "Migrated": "database",
-    "resolve": "database",
-    "dispose_all": "engines",
-    "Store": "repository",
+    "DB_ENV": "debate.store.database",
+    "SCHEMA_HEAD": "debate.store.database",
+    "Migrated": "debate.store.database",
+    "resolve": "debate.store.database",
+    "dispose_all": "debate.store.engines",
+    "Store": "debate.store.repository",
 }
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"debate.store.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _LAZY)
 
 
 def open_store(url: str | None = None, create: bool = True, readonly: bool = False) -> Store:
