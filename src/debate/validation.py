@@ -28,12 +28,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from debate.text_safety import clip, name_problem, neutralise, text_problem
 
 M = TypeVar("M", bound=BaseModel)
+
+#: Every data model's configuration: unknown fields are errors and values never change. The
+#: validator is built on first use instead of at import (``defer_build``), so a process pays
+#: only for the models it validates: the debate table paints before any action model exists.
+RECORD_CONFIG = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+#: The same for a TypeAdapter of a union of models (Action, Commitment, list[Event]).
+ADAPTER_CONFIG = ConfigDict(defer_build=True)
 
 #: Largest data file read (motions, packages, session documents): 16 MiB.
 MAX_FILE_BYTES = 16 * 1024 * 1024

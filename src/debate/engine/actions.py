@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter
 
-from debate.validation import SafeText
+from debate.validation import ADAPTER_CONFIG, RECORD_CONFIG, SafeText
 from debate.vocabulary.commitments import Commitment
 
 #: Limits on player text; long input is refused by validation, not truncated.
@@ -23,7 +23,7 @@ RefId = Annotated[str, Field(max_length=40)]
 
 
 class _Action(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
 
 class Speak(_Action):
@@ -121,4 +121,4 @@ Action: TypeAlias = Annotated[
     | Pass,
     Field(discriminator="type"),
 ]
-ACTION_ADAPTER: TypeAdapter[Action] = TypeAdapter(Action)
+ACTION_ADAPTER: TypeAdapter[Action] = TypeAdapter(Action, config=ADAPTER_CONFIG)

@@ -8,10 +8,10 @@ True
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter
 
 from debate.engine.actions import Action
-from debate.validation import SafeText
+from debate.validation import ADAPTER_CONFIG, RECORD_CONFIG, SafeText
 
 #: No session holds more events than this (a bound, so a number read back always fits).
 MAX_EVENTS = 1_000_000
@@ -20,7 +20,7 @@ MAX_EVENTS = 1_000_000
 class Event(BaseModel):
     """One accepted action: who took it, what it was, and (for scripted roles) why."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     seq: int = Field(
         strict=True, ge=0, lt=MAX_EVENTS, description="position in the session, from 0"
@@ -30,7 +30,7 @@ class Event(BaseModel):
     rationale: SafeText | None = Field(default=None, max_length=1000)
 
 
-EVENTS_ADAPTER: TypeAdapter[list[Event]] = TypeAdapter(list[Event])
+EVENTS_ADAPTER: TypeAdapter[list[Event]] = TypeAdapter(list[Event], config=ADAPTER_CONFIG)
 
 
 def events_to_json(events: list[Event]) -> str:

@@ -14,10 +14,10 @@ import types
 from functools import cached_property
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from debate.validation import FiniteFloat, PlainText, SafeText
+from debate.validation import RECORD_CONFIG, FiniteFloat, PlainText, SafeText
 from debate.vocabulary.cards import StressCard
 from debate.vocabulary.commitments import CommitmentKind, Tier
 
@@ -56,7 +56,7 @@ INDEX_ID = "deterrence_index"
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
 
 class Source(_Model):

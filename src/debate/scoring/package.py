@@ -31,17 +31,17 @@ Cross-references are checked and reported with the field path that holds the mis
 from functools import cached_property
 from typing import Any, Self
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import BaseModel, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from debate.validation import PlainText
+from debate.validation import RECORD_CONFIG, PlainText
 from debate.vocabulary.commitments import Commitment, Tier
 
 
 class Party(BaseModel):
     """A state, alliance or body that makes commitments (or is protected, or threatens)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     id: PlainText = Field(min_length=1, max_length=60, description="referred to by `by`")
     name: PlainText = Field(min_length=1, max_length=120)
@@ -52,7 +52,7 @@ class Party(BaseModel):
 class Package(BaseModel):
     """A package of commitments between a protected party, its guarantors and an aggressor."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     title: str = Field(min_length=1, max_length=200)
     protected: str = Field(min_length=1, description="id of the protected party")

@@ -23,9 +23,10 @@ import tomllib
 from importlib import resources
 from typing import Annotated, Any, Self, get_args
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, model_validator
+from pydantic import AfterValidator, BaseModel, Field, ValidationInfo, model_validator
 from pydantic_core import PydanticCustomError
 
+from debate.validation import RECORD_CONFIG
 from debate.vocabulary.commitments import (
     ArmsLevel,
     AssuranceObligation,
@@ -82,7 +83,7 @@ ReliefLevels = Annotated[dict[ReliefScope, Unit], _levels(ReliefScope, ordered=F
 
 
 class _Section(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     @model_validator(mode="after")
     def _standing_first(self) -> Self:

@@ -25,9 +25,10 @@ from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from debate.scoring.package import Package, Party
+from debate.validation import RECORD_CONFIG
 from debate.vocabulary import cards
 from debate.vocabulary.cards import Selector, StressCard
 from debate.vocabulary.commitments import CONCESSION_KINDS, Commitment
@@ -36,7 +37,7 @@ from debate.vocabulary.commitments import CONCESSION_KINDS, Commitment
 class CardDeck(BaseModel):
     """The format of ``cards.toml``: a list of cards."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     cards: tuple[StressCard, ...]
 

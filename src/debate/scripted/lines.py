@@ -19,10 +19,10 @@ from functools import cache
 from importlib import resources
 from typing import Literal, TypeAlias, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, Field, field_validator
 
 from debate.engine.actions import MAX_NOTE
-from debate.validation import DataError, Problem, validate_data
+from debate.validation import RECORD_CONFIG, DataError, Problem, validate_data
 from debate.vocabulary.criteria import CRITERION_IDS
 
 Topic: TypeAlias = Literal[
@@ -60,7 +60,7 @@ _MAX_LINE = MAX_NOTE - 200
 class Line(BaseModel):
     """One scripted line."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     voice: str
     topic: Topic
@@ -99,7 +99,7 @@ class Line(BaseModel):
 
 
 class LinesFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     lines: tuple[Line, ...] = Field(min_length=1)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, AwareDatetime, BaseModel, Field, ValidationError
 from pydantic_core import PydanticCustomError
 
 from debate.engine.actions import Action
@@ -24,6 +24,7 @@ from debate.engine.events import MAX_EVENTS
 from debate.store.convert import motion_snapshot_text
 from debate.store.records import SEED_BOUND, SeatKind, Status
 from debate.validation import (
+    RECORD_CONFIG,
     DataError,
     PlainText,
     Problem,
@@ -59,7 +60,7 @@ Time = Annotated[AwareDatetime, AfterValidator(_sane_time)]
 
 
 class _Doc(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
 
 class DocSession(_Doc):

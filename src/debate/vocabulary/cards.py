@@ -37,9 +37,9 @@ import itertools
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, get_args
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, model_validator
+from pydantic import BaseModel, Field, StrictBool, model_validator
 
-from debate.validation import FiniteFloat, PlainText, SafeText
+from debate.validation import RECORD_CONFIG, FiniteFloat, PlainText, SafeText
 from debate.vocabulary.commitments import (
     BASES,
     CONCESSION_KINDS,
@@ -61,7 +61,7 @@ _MISSING = object()
 class Selector(BaseModel):
     """Matches commitments. Every non-empty test must hold; an empty selector matches all."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     kinds: tuple[CommitmentKind, ...] = ()
     where: dict[str, tuple[Scalar, ...]] = Field(
@@ -101,7 +101,7 @@ class CardEffect(Selector):
 class Precondition(BaseModel):
     """What the package must be like for the scenario to make sense at all."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     aggressor_nuclear: bool | None = Field(
         default=None,
@@ -110,7 +110,7 @@ class Precondition(BaseModel):
 
 
 class StressCard(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: PlainText = Field(min_length=1, max_length=80)

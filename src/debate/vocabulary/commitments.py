@@ -17,7 +17,9 @@ the ``kind`` field, so a commitment parses from TOML or JSON in one step:
 # annotation string when building the models (issue 15, start-up).
 from typing import Annotated, Literal, TypeAlias
 
-from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
+from pydantic import BaseModel, Field, TypeAdapter
+
+from debate.validation import ADAPTER_CONFIG, RECORD_CONFIG
 
 Tier: TypeAlias = Literal[
     "superpower",
@@ -113,7 +115,7 @@ StrictBool = Annotated[bool, Field(strict=True)]
 class _Terms(BaseModel):
     """Fields every commitment has: who makes it, and an optional note."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     by: str = Field(min_length=1, description="id of the party (role) that makes the commitment")
     note: str | None = Field(default=None, max_length=500)
@@ -302,7 +304,7 @@ CONCESSION_KINDS: frozenset[str] = frozenset(
     {"demilitarisation", "recognition", "neutrality", "foreign_troop_ban", "sanctions_relief"}
 )
 
-COMMITMENT_ADAPTER: TypeAdapter[Commitment] = TypeAdapter(Commitment)
+COMMITMENT_ADAPTER: TypeAdapter[Commitment] = TypeAdapter(Commitment, config=ADAPTER_CONFIG)
 
 
 def parse_commitment(data: object) -> Commitment:

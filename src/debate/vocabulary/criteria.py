@@ -5,11 +5,13 @@
 import tomllib
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, Field
+
+from debate.validation import RECORD_CONFIG
 
 
 class CriterionInfo(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = RECORD_CONFIG
 
     id: str
     name: str
