@@ -285,3 +285,57 @@ def test_run_and_close_closes_the_store_only_after_a_good_end(code: int, closed:
     app = create_app(store=store, on_ready=lambda app: app.exit(return_code=code))
     assert app.run_and_close(headless=True, size=(80, 24)) is closed
     assert store.closed is closed
+
+
+def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Path) -> None:
+    # `debate play MOTION` (issue 15): an unchanged motion comes from its validated copy,
+    # pydantic builds only what the first scorecard needs, the action forms load when one
+    # opens, and the table is pushed before the lobby beneath it is ever painted.
+    code = (
+        "import asyncio, json, sys\n"
+        "import debate.tui.screens.table as table\n"
+        "from debate.motions import resolve_motion\n"
+        "from debate.play import GameController\n"
+        "from debate.store import Seat\n"
+        "from debate.tui import create_app\n"
+        "from pydantic import BaseModel\n"
+        "table.SAVE_AFTER = 3600\n"
+        "motion = resolve_motion('guarantees')\n"
+        "seats = [Seat(r.id, 'You', 'human') if r.id == 'kyiv' else\n"
+        "         Seat(r.id, r.name, 'scripted', 'normal') for r in motion.roles\n"
+        "         if not r.optional]\n"
+        "from debate.tui.screens.lobby import LobbyScreen\n"
+        "painted = []\n"
+        "drawn = LobbyScreen._compositor_refresh\n"
+        "def counted(screen):\n"
+        "    if screen is screen.app.screen:  # drawn on top, not refreshed beneath\n"
+        "        painted.append(type(screen).__name__)\n"
+        "    drawn(screen)\n"
+        "LobbyScreen._compositor_refresh = counted\n"
+        "def start(app):\n"
+        "    app.begin(GameController.start_later(lambda: None, motion, seats, 1))\n"
+        "def models(cls):\n"
+        "    for sub in cls.__subclasses__():\n"
+        "        yield sub\n"
+        "        yield from models(sub)\n"
+        "async def main():\n"
+        "    app = create_app(db_url='/nonexistent/never.db', on_ready=start)\n"
+        "    async with app.run_test(size=(80, 24)) as pilot:\n"
+        "        await pilot.pause()\n"
+        "        shown = [type(s).__name__ for s in app.screen_stack]\n"
+        "        built = sorted({m.__name__ for m in models(BaseModel)\n"
+        "                        if m.__module__.startswith('debate.')\n"
+        "                        and m.__pydantic_complete__})\n"
+        "    forms = sorted(m for m in sys.modules if m.startswith('debate.tui.forms.'))\n"
+        "    print(json.dumps([shown, painted, built, forms]), file=sys.stderr)\n"
+        "asyncio.run(main())\n"
+    )
+    env = {"DEBATE_DATA_DIR": str(tmp_path), "HOME": "/nonexistent"}
+    first = _reported(code, env)
+    shown, lobby_painted, built, forms = _reported(code, env)
+    assert shown == first[0] == ["LobbyScreen", "TableScreen"]
+    assert lobby_painted == []
+    assert "Motion" in first[2] and "Motion" not in built
+    scoring = {"CriterionInfo", "Rubric", "Package", "Party", "Precondition"}
+    assert not set(built) - scoring
+    assert forms == []

@@ -18,6 +18,7 @@ MODULES = [
     "debate.history.timeline",
     "debate.tui.widgets.index_chart",
     "debate.tui.widgets.timeline",
+    "debate.tui.forms",
     # the store
     "debate.store",
     "debate.store.branches",

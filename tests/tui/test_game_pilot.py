@@ -356,3 +356,17 @@ async def test_a_form_with_a_single_choice_starts_on_it(store, main_motion: Moti
         await pilot.press("ctrl+s")
         await wait_for(pilot, lambda: game.state.commitments["c1"].amended)
         assert game.state.commitments["c1"].terms.size == 750_000  # type: ignore[union-attr]
+
+
+def test_every_action_on_the_action_bar_opens_a_form_or_a_confirmation(
+    main_motion: Motion,
+) -> None:
+    from debate.engine import new_game
+    from debate.tui.forms import FORM_KINDS, open_form
+    from debate.tui.forms.base import ActionForm
+    from debate.tui.widgets.action_bar import ACTIONS
+
+    assert set(ACTIONS) == {*FORM_KINDS, "pass"}  # pass is confirmed, not filled in
+    state = new_game(main_motion, [r.id for r in main_motion.roles if not r.optional])
+    for kind in FORM_KINDS:
+        assert isinstance(open_form(kind, state, "kyiv"), ActionForm)

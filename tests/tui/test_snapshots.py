@@ -94,6 +94,9 @@ def test_vote_form_states_the_rule(snap_compare, store, main_motion: Motion, siz
 
     async def vote_form(pilot) -> None:
         await wait_for(pilot, lambda: "vote" in getattr(pilot.app.screen, "legal", lambda: ())())
+        # As a player meets it: the recap toast is on the table when the key is pressed; the
+        # form must not show it, neither above the form nor on the table beneath.
+        await wait_for(pilot, lambda: pilot.app.screen.query("Toast"))
         await pilot.press("v")
         await wait_for(pilot, lambda: pilot.app.screen.query("#vote-rule"))
         await pilot.pause()

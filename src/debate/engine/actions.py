@@ -5,8 +5,8 @@
 Vote(type='vote', accept=True)
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 from typing import Annotated, Literal, TypeAlias
 
 from pydantic import BaseModel, Field, TypeAdapter

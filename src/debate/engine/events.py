@@ -6,8 +6,8 @@
 True
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 from pydantic import BaseModel, Field, TypeAdapter
 
 from debate.engine.actions import Action

@@ -67,7 +67,7 @@ def list_motion_files(dirs: Iterable[Path], cache_file: Path | None = None) -> l
     files = dict(remembered)
     listed: list[ListedFile] = []
     for path in motion_files(dirs):
-        key, before = _file_state(path)
+        key, before = file_state(path)
         entry = remembered.get(key) if key else None
         if entry is not None and entry["state"] == before:
             listed.append(ListedFile(path, _summary(entry)))
@@ -78,7 +78,7 @@ def list_motion_files(dirs: Iterable[Path], cache_file: Path | None = None) -> l
             continue
         files.pop(key, None)
         # Remembered only if it did not change while it was read, and has settled.
-        if found.summary is not None and _file_state(path) == (key, before) and _settled(before):
+        if found.summary is not None and file_state(path) == (key, before) and settled(before):
             files[key] = _entry(before, found.summary)
     if files != remembered:
         # Entries of files now gone are dropped; those of other folders are kept.
@@ -111,7 +111,7 @@ def code_stamp() -> list[list[Any]]:
     return stamp
 
 
-def _file_state(path: Path) -> tuple[str | None, list[int] | None]:
+def file_state(path: Path) -> tuple[str | None, list[int] | None]:
     """The cache key of a file (its resolved path) and what must not have changed."""
     try:
         resolved = path.resolve()
@@ -121,7 +121,7 @@ def _file_state(path: Path) -> tuple[str | None, list[int] | None]:
     return str(resolved), [st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino]
 
 
-def _settled(state: list[int] | None) -> bool:
+def settled(state: list[int] | None) -> bool:
     return state is not None and time.time_ns() - max(state[1], state[2]) > SETTLE_NS
 
 

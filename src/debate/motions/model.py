@@ -7,8 +7,8 @@ the turn order) are checked by :meth:`Motion.reference_problems`, so a typo in a
 is reported with the field path that holds it.
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 import re
 import types
 from functools import cached_property
@@ -93,7 +93,7 @@ class Objective(_Model):
     avoids_kind: CommitmentKind | None = None
 
     @model_validator(mode="after")
-    def _one_test(self) -> Objective:
+    def _one_test(self) -> "Objective":
         has_criterion = self.criterion is not None
         if has_criterion and self.at_least is None and self.at_most is None:
             raise PydanticCustomError(

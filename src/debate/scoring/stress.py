@@ -18,8 +18,8 @@ True
 False
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 import tomllib
 from collections.abc import Sequence
 from functools import cache

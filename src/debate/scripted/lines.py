@@ -10,8 +10,8 @@ guarantor tier, else ``any``) and *topic*. Read once, at import.
 'aggressor'
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 import random
 import string
 import tomllib

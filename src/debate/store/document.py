@@ -11,8 +11,8 @@ anything is written.
 old.json: version: version 7 is newer than this program reads (up to 1); upgrade the program
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 from datetime import datetime
 from typing import Annotated, Any, Literal
 

@@ -89,7 +89,10 @@ class DebateApp(App[None]):
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._follow_background()
         if self._on_ready is not None:
-            self.call_after_refresh(self._on_ready, self)
+            # Before the first paint: the lobby is mounted beneath but never drawn, so a
+            # command that opens a screen (`debate play MOTION`, `debate replay ID`) paints
+            # that screen first (issue 15).
+            self._on_ready(self)
 
     def fail(self, message: str) -> None:
         """Leave the app; the command that ran it prints ``message`` as its error."""

@@ -31,8 +31,8 @@ Validation refuses a card that could raise the Deterrence Index or break the leg
 breaks the legal ladder: troops by a superpower on a memorandum keeps 100% but on ...
 """
 
-from __future__ import annotations
-
+# No `from __future__ import annotations`: pydantic would compile and evaluate every
+# annotation string when building the models (issue 15, start-up).
 import itertools
 from collections.abc import Iterator, Mapping
 from typing import Annotated, Any, Literal, get_args
@@ -125,7 +125,7 @@ class StressCard(BaseModel):
     effects: tuple[CardEffect, ...] = Field(min_length=1)
 
     @model_validator(mode="after")
-    def _cannot_raise_the_index(self) -> StressCard:
+    def _cannot_raise_the_index(self) -> "StressCard":
         for i, effect in enumerate(self.effects):
             touched = CONCESSION_KINDS.intersection(effect.kinds)
             if touched:

@@ -17,7 +17,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from debate.motions import Motion, default_motion_dirs, discover_motions
+from debate.motions import Motion, default_motion_dirs
+from debate.motions.validated import discover_validated
 from debate.tui.styles import APP_TCSS
 from debate.tui.text import role_label, shown
 
@@ -65,7 +66,7 @@ class MotionsScreen(Screen[None]):
     def on_mount(self) -> None:
         self.sub_title = "New game" if self.purpose == "new" else "Motions"
         app: Any = self.app
-        found = discover_motions(default_motion_dirs(app.motion_dirs))
+        found = discover_validated(default_motion_dirs(app.motion_dirs))
         # The article's own motion first; the others in file order.
         found.sort(key=lambda pm: not (isinstance(pm[1], Motion) and pm[1].id == MAIN_MOTION))
         listing = self.query_one("#motion-list", OptionList)

@@ -8,8 +8,7 @@ hides the private brief.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
 from textual import on
@@ -26,16 +25,7 @@ from debate.play import GameController
 from debate.play.guidance import answer_hint, pass_costs, recap, turn_effect
 from debate.play.refusals import why_not
 from debate.store.errors import StoreError
-from debate.tui.forms.base import ActionForm
-from debate.tui.forms.choices import (
-    AnswerDemandForm,
-    ChallengeForm,
-    ConcedeForm,
-    VoteForm,
-    WithdrawForm,
-)
-from debate.tui.forms.commitment import CommitmentForm
-from debate.tui.forms.speak import SpeakForm
+from debate.tui.forms import open_form
 from debate.tui.screens.handover import HandOverScreen as HandOver
 from debate.tui.styles import APP_TCSS
 from debate.tui.text import literal, role_label
@@ -49,19 +39,12 @@ from debate.tui.widgets import (
 )
 from debate.tui.widgets.action_bar import ACTIONS
 
-FORMS: dict[str, Callable[[Any, str], ActionForm]] = {
-    "speak": SpeakForm,
-    "propose": lambda s, r: CommitmentForm(s, r, "propose"),
-    "amend": lambda s, r: CommitmentForm(s, r, "amend"),
-    "demand": lambda s, r: CommitmentForm(s, r, "demand"),
-    "withdraw": WithdrawForm,
-    "challenge": ChallengeForm,
-    "concede": ConcedeForm,
-    "accept": lambda s, r: AnswerDemandForm(s, r, accept=True),
-    "reject": lambda s, r: AnswerDemandForm(s, r, accept=False),
-    "vote": VoteForm,
-}
 TABS = {"package": "tab-package", "scores": "tab-scores", "brief": "tab-brief"}
+#: Seconds after the table is mounted before a new game is saved. Saving loads the
+#: database's modules in a thread that shares the interpreter with the interface: started
+#: at the first refresh, it delayed the table's first complete frame (transcript lines and
+#: tab labels come in a second refresh) by ~150 ms of a ~1.4 s start (issue 15).
+SAVE_AFTER = 0.25
 
 
 class TableScreen(Screen[None]):
@@ -121,13 +104,14 @@ class TableScreen(Screen[None]):
         self.sub_title = self.game.motion.title
         self.query_one(Transcript).focus()
         self.refresh_table()
-        self.call_after_refresh(self._save_new_game)
+        self.set_timer(SAVE_AFTER, self._save_new_game)
         self.call_after_refresh(self.advance)
 
     def _save_new_game(self) -> None:
         """A game started by `debate play MOTION` is saved once its table is on screen (the
         database's modules take longer to load than the table takes to draw); every action
-        waits for the session to exist and is committed before the screen moves on."""
+        waits for the session to exist (an action before this creates it at once) and is
+        committed before the screen moves on."""
         saving = self.game.save_in_background()
         if saving is not None:
             self.run_worker(saving.result, thread=True, group="saving", exit_on_error=False)
@@ -308,7 +292,7 @@ class TableScreen(Screen[None]):
         if kind == "pass":
             self._confirm_pass(role)
             return
-        self.app.push_screen(FORMS[kind](self.game.state, role), self._form_done)
+        self.app.push_screen(open_form(kind, self.game.state, role), self._form_done)
 
     def _confirm_pass(self, role: str) -> None:
         from debate.tui.screens.replay_dialogs import ConfirmDialog
