@@ -105,7 +105,7 @@ class TableScreen(Screen[None]):
         self.query_one(Transcript).focus()
         self.refresh_table()
         self.set_timer(SAVE_AFTER, self._save_new_game)
-        self.call_after_refresh(self.advance)
+        self.call_after_refresh(self.call_after_refresh, self.advance)
 
     def _save_new_game(self) -> None:
         """A game started by `debate play MOTION` is saved once its table is on screen (the
