@@ -207,6 +207,18 @@ def build_debrief(
 
     ``parent`` (the session a branch was made from) adds its index trace for comparison.
     """
+    return debrief_and_state(session, parent=parent, scorer=scorer, stress=stress)[0]
+
+
+def debrief_and_state(
+    session: SessionRecord,
+    *,
+    parent: SessionRecord | None = None,
+    scorer: Scorer = score_game,
+    stress: StressTester = stress_state,
+) -> tuple[Debrief, GameState]:
+    """:func:`build_debrief`, and the state the session's events fold to (its fold may then
+    be the store's check that they replay: see :func:`debate.report.saved.load_debrief`)."""
     motion = session.motion
     scorer = memoised(scorer)  # once per distinct package: long sessions stay linear
     card_at = card_reader(scorer)  # every point needs the card; role scores only the end
@@ -291,7 +303,7 @@ def build_debrief(
     why = {
         tp.seq: tuple(explain(tp, session.events, cache.state_at, final_state)) for tp in turning
     }
-    return Debrief(
+    debrief = Debrief(
         turning_why=why,
         results=results,
         session_id=session.id,
@@ -329,6 +341,7 @@ def build_debrief(
         status=session.status,
         criterion_names={c.id: c.name for c in final.card.criteria},
     )
+    return debrief, final_state
 
 
 def _criteria_traces(
@@ -371,5 +384,6 @@ __all__ = [
     "StressTester",
     "Turn",
     "build_debrief",
+    "debrief_and_state",
     "score_trace",
 ]
