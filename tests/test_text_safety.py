@@ -18,7 +18,7 @@ from rich.text import Text
 import debate.paths
 import debate.text_safety
 from debate.commands.common import safe
-from debate.engine import Speak, apply, new_game
+from debate.engine import Pass, Speak, apply, new_game
 from debate.engine.testing import tiny_motion
 from debate.history.transcript import entry_for
 from debate.report.escape import md_cell, md_code, md_escape
@@ -105,6 +105,11 @@ def test_every_renderer_of_player_text_neutralises_it(text: str) -> None:
     state, event = apply(new_game(motion), "kyiv", Speak(text=speech))
     entry = entry_for(event, state)
     assert raw_controls(entry.text or "") == [] and raw_controls(entry.summary) == []
+    # A pass (most events of a long session) takes a shorter path: its reason is safe too.
+    state, event = apply(state, "kyiv", Pass(), rationale=speech)
+    entry = entry_for(event, state)
+    assert (entry.kind, entry.summary, entry.text, entry.cites) == ("pass", "passes", None, ())
+    assert entry.rationale == neutralise(speech) and raw_controls(entry.rationale) == []
     assert raw_controls(render_entry(motion, entry).plain) == []
     # Session lists of the lobby (Continue) and of the replay picker.
     info = _info(title=text, player=text)

@@ -27,6 +27,7 @@ from debate.engine import (
     Demand,
     Event,
     GameState,
+    Pass,
     Propose,
     Reject,
     Speak,
@@ -58,6 +59,9 @@ def criterion_name(criterion: str) -> str:
 def entry_for(event: Event, state: GameState) -> TranscriptEntry:
     """Describe ``event`` using ``state``, any state at or after it (ids are stable)."""
     action = event.action
+    rationale = None if event.rationale is None else neutralise(event.rationale)
+    if type(action) is Pass:  # most events of a long session: skip the match and its checks
+        return TranscriptEntry(event.seq, event.actor, "pass", "passes", rationale=rationale)
     text: str | None = None
     cites: tuple[str, ...] = ()
     match action:
@@ -110,8 +114,8 @@ def entry_for(event: Event, state: GameState) -> TranscriptEntry:
         kind=action.type,
         summary=neutralise(summary),
         text=None if text is None else neutralise(text),
-        cites=tuple(neutralise(c) for c in cites),
-        rationale=None if event.rationale is None else neutralise(event.rationale),
+        cites=tuple(map(neutralise, cites)) if cites else (),
+        rationale=rationale,
     )
 
 

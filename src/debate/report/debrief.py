@@ -247,18 +247,17 @@ def debrief_and_state(
         if after.actions_this_turn == 0:
             marks.append(k + 1)
         said = entry_for(event, after)  # the same wording as the debate table's transcript
+        action = event.action
+        cited = action.claims if isinstance(action, _CITING) else ()
         entry = Entry(
             number=k + 1,
             actor=event.actor,
-            action=event.action.type,
+            action=action.type,
             summary=said.summary,
             effects=tuple(consequences(before, after)),
             text=said.text or "",
             rationale=event.rationale,
-            claims=tuple(
-                (c, motion.claim_by_id[c].text if c in motion.claim_by_id else "")
-                for c in (event.action.claims if isinstance(event.action, _CITING) else ())
-            ),
+            claims=tuple((c, _claim_text(motion, c)) for c in cited) if cited else (),
             index_after=trace[k + 1],
             delta=trace[k + 1] - trace[k],
             notes=tuple(notes_by_point.get(k + 1, ())),
@@ -342,6 +341,11 @@ def debrief_and_state(
         criterion_names={c.id: c.name for c in final.card.criteria},
     )
     return debrief, final_state
+
+
+def _claim_text(motion: Motion, claim: str) -> str:
+    found = motion.claim_by_id.get(claim)
+    return found.text if found is not None else ""
 
 
 def _criteria_traces(
