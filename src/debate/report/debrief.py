@@ -22,7 +22,7 @@ from operator import methodcaller
 from debate.engine import Challenge, Event, GameState, Speak
 from debate.history.effects import explain
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
-from debate.history.transcript import entry_for
+from debate.history.transcript import wording
 from debate.motions import Motion
 from debate.report.memo import card_reader, memoised
 from debate.report.results import RoleResult, index_contributions, role_results
@@ -239,31 +239,33 @@ def debrief_and_state(
     turns: list[Turn] = []
     current: list[Entry] = []
     final_state = before
+    last = len(session.events) - 1
     for k, (event, after) in enumerate(zip(session.events, states, strict=False)):
         final_state = after
         card = card_at(after)
-        trace.append(card.deterrence_index)
+        index = card.deterrence_index
+        trace.append(index)
         cards.append(card)
         if after.actions_this_turn == 0:
             marks.append(k + 1)
-        said = entry_for(event, after)  # the same wording as the debate table's transcript
+        summary, text, _ = wording(event, after)  # as the debate table's transcript says it
         action = event.action
         cited = action.claims if isinstance(action, _CITING) else ()
         entry = Entry(
             number=k + 1,
             actor=event.actor,
             action=action.type,
-            summary=said.summary,
+            summary=summary,
             effects=tuple(consequences(before, after)),
-            text=said.text or "",
+            text=text or "",
             rationale=event.rationale,
             claims=tuple((c, _claim_text(motion, c)) for c in cited) if cited else (),
-            index_after=trace[k + 1],
-            delta=trace[k + 1] - trace[k],
+            index_after=index,
+            delta=index - trace[k],
             notes=tuple(notes_by_point.get(k + 1, ())),
         )
         current.append(entry)
-        turn_over = after.turn_no != before.turn_no or k == len(session.events) - 1
+        turn_over = after.turn_no != before.turn_no or k == last
         if turn_over:
             turns.append(
                 Turn(
