@@ -153,8 +153,8 @@ def _transcript(d: Debrief) -> list[str]:
                 lines.append(f"  - cites: {md_escape(text)}")
             if e.rationale:
                 lines.append(f"  - *Why (scripted):* {md_escape(rationale_text(e.rationale))}")
-            for note in _notes(e.notes, indent="  "):
-                lines.append(note)
+            if e.notes:
+                lines += _notes(e.notes, indent="  ")
         lines.append("")
     return lines
 
