@@ -124,6 +124,28 @@ def test_export_markdown_to_a_file(db: tuple[str, Store, str], tmp_path: Path) -
     assert "Seminar [b]3[/b] &lt;i&gt;A&lt;/i&gt;" in rendered
 
 
+def test_the_collector_is_paused_only_while_the_export_is_built(
+    db: tuple[str, Store, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from debate.report import exports
+
+    url, _, sid = db
+    seen = []
+    markdown = exports.markdown_export
+
+    def watched(store: Store, session_id: str) -> str:
+        seen.append(gc.isenabled())
+        return markdown(store, session_id)
+
+    monkeypatch.setattr(exports, "markdown_export", watched)
+    assert gc.isenabled()
+    code, _, errors = run("export", sid, "--format", "md", "--db", url, "--instructor")
+    assert code == 0, errors
+    assert seen == [False] and gc.isenabled()
+
+
 def test_export_html_to_stdout(db: tuple[str, Store, str]) -> None:
     url, _, sid = db
     code, out, errors = run("export", sid, "--format", "html", "--db", url, "--instructor")
