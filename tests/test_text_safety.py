@@ -149,3 +149,22 @@ def test_the_printable_shortcut_changes_no_answer(text: str) -> None:
     from debate.text_safety import _UNSAFE, _visible
 
     assert neutralise(text) == _UNSAFE.sub(_visible, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet=st.characters(), max_size=30),  # any character, lone surrogates too
+    st.lists(st.tuples(st.integers(0, 5000), st.sampled_from(UNSAFE)), max_size=3),
+)
+def test_long_text_is_checked_apart_from_its_plain_ascii_with_the_same_answer(
+    sample: str, hostile: list[tuple[int, str]]
+) -> None:
+    # A whole document (an export) is searched without its printable ASCII first.
+    from debate.text_safety import _LONG, _UNSAFE, _visible
+
+    text = ("Line one — ok\t" + sample + "\n") * (_LONG // 14 + 1)
+    for at, ch in hostile:
+        text = text[:at] + ch + text[at:]
+    assert len(text) >= _LONG
+    assert neutralise(text) == _UNSAFE.sub(_visible, text)
+    assert (neutralise(text) == text) == (not hostile and _UNSAFE.search(sample) is None)
