@@ -13,11 +13,14 @@ from typer.testing import CliRunner
 
 from debate.cli import app
 from debate.engine import fold
+from debate.report.debrief import build_debrief
 from debate.report.exports import render_export
+from debate.report.html import render_html
+from debate.report.markdown import render_markdown
 from debate.report.sample import MARKUP_SPEECH, sample_events, sample_motion, save_sample
-from debate.report.saved import load_debrief
+from debate.report.saved import load_debrief, load_record
 from debate.scoring.game import score_state, stress_state
-from debate.store import Store, open_store
+from debate.store import CorruptSession, Store, open_store
 
 NOTE = "Compare with <script>alert('x')</script> and [bold red]this[/]"
 
@@ -55,6 +58,55 @@ def test_debrief_figures_come_from_the_scorer(db: tuple[str, Store, str]) -> Non
     assert [n.point for n in d.notes] == [5]  # attached to event seq 4, shown under event 5
 
 
+def test_the_debrief_folds_once_and_equals_folding_again(
+    db: tuple[str, Store, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """load_debrief's fold is also the store's check that the log replays: the debrief is
+    the one loading (a fold) then building (another) gives, status included."""
+    from debate.engine import rules
+
+    _, store, sid = db
+    applied = {"n": 0}
+    execute = rules._execute
+
+    def counting(state: object, event: object) -> None:
+        applied["n"] += 1
+        execute(state, event)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(rules, "_execute", counting)
+    twice = build_debrief(load_record(store, sid))
+    folded_twice = applied["n"]
+    applied["n"] = 0
+    once = load_debrief(store, sid)
+    assert folded_twice - applied["n"] == len(sample_events())  # one whole fold fewer
+    assert once == twice
+    assert render_markdown(once) == render_markdown(twice)
+    assert render_html(once) == render_html(twice)
+    # Saved without `finish`, the row says active; the events say the game is over.
+    assert store.get(sid).status == "active" and once.status == "finished"
+
+
+def test_a_debrief_of_a_log_that_does_not_replay_is_refused_as_the_store_refuses_it(
+    db: tuple[str, Store, str],
+) -> None:
+    from sqlalchemy import text
+
+    url, store, sid = db
+    bad = sample_events()[3].model_copy(update={"actor": "atlantis"})
+    with store.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE events SET payload = :p WHERE session_id = :s AND seq = 3"),
+            {"p": bad.model_dump_json(), "s": sid},
+        )
+    with pytest.raises(CorruptSession) as loading:
+        store.load(sid)
+    with pytest.raises(CorruptSession) as debriefing:
+        load_debrief(store, sid)
+    assert debriefing.value.message == loading.value.message
+    code, out, errors = run("export", sid, "--format", "md", "--db", url, "--instructor")
+    assert code == 1 and out == "" and "does not replay" in errors and "Traceback" not in errors
+
+
 def test_export_markdown_to_a_file(db: tuple[str, Store, str], tmp_path: Path) -> None:
     url, _, sid = db
     target = tmp_path / "debrief.md"
@@ -70,6 +122,28 @@ def test_export_markdown_to_a_file(db: tuple[str, Store, str], tmp_path: Path) -
     assert html.escape(MARKUP_SPEECH, quote=False) in rendered.replace("&quot;", '"')
     assert html.escape(NOTE, quote=False) in rendered and "<script" not in rendered
     assert "Seminar [b]3[/b] &lt;i&gt;A&lt;/i&gt;" in rendered
+
+
+def test_the_collector_is_paused_only_while_the_export_is_built(
+    db: tuple[str, Store, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from debate.report import exports
+
+    url, _, sid = db
+    seen = []
+    markdown = exports.markdown_export
+
+    def watched(store: Store, session_id: str) -> str:
+        seen.append(gc.isenabled())
+        return markdown(store, session_id)
+
+    monkeypatch.setattr(exports, "markdown_export", watched)
+    assert gc.isenabled()
+    code, _, errors = run("export", sid, "--format", "md", "--db", url, "--instructor")
+    assert code == 0, errors
+    assert seen == [False] and gc.isenabled()
 
 
 def test_export_html_to_stdout(db: tuple[str, Store, str]) -> None:

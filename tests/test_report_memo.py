@@ -84,3 +84,18 @@ def test_a_retabled_commitment_is_scored_under_its_new_id() -> None:
     assert memo(state) == score_game(state)
     assert any("c2 " in r for c in memo(state).card.criteria for r in c.reasons)
     assert first.card.criteria != memo(state).card.criteria
+
+
+def test_the_next_state_with_the_same_package_reuses_its_scores() -> None:
+    """One event on, a state nearly always holds the same records: the memo answers from
+    the previous state without a lookup, and only while the package is the same."""
+    from itertools import pairwise
+
+    states = FoldCache(sample_motion(), sample_events()).states()
+    memo = PackageMemo()
+    for before, after in pairwise(states):
+        card = memo.card(before)
+        same = tuple(before.commitments.values()) == tuple(after.commitments.values())
+        if same and before.agreed == after.agreed:
+            assert memo.card(after) is card
+        assert memo.card(after) == score_game(after).card

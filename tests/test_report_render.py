@@ -261,3 +261,20 @@ def test_html_has_the_same_content_as_markdown(debrief: Debrief) -> None:
         assert html.escape(piece, quote=False) in page, piece
     assert page.count('<div class="entry"') == 20
     assert page.count("<svg") == 1 + len(debrief.criteria_traces)
+
+
+def test_the_debrief_words_every_event_as_the_transcript_does() -> None:
+    """The debrief asks only for the wording (no TranscriptEntry per event): the same words."""
+    from debate.history.timeline import FoldCache
+    from debate.history.transcript import entry_for, wording
+
+    d = build_debrief(session(), scorer=fake_score, stress=fake_stress)
+    entries = [e for turn in d.turns for e in turn.entries]
+    states = FoldCache(sample_motion(), sample_events()).states()
+    kinds = set()
+    for event, entry, after in zip(sample_events(), entries, states[1:], strict=True):
+        said = entry_for(event, after)
+        assert wording(event, after) == (said.summary, said.text, said.cites)
+        assert (entry.summary, entry.text) == (said.summary, said.text or "")
+        kinds.add(said.kind)
+    assert {"pass", "speak", "propose", "challenge"} <= kinds

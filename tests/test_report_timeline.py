@@ -85,3 +85,27 @@ def test_turning_points_are_the_biggest_moves_in_order() -> None:
     got = [(t.seq, t.before, t.after) for t in turning_points(trace, top=2)]
     assert got == [(1, 0.0, 30.0), (4, 25.0, 60.0)]
     assert turning_points([50.0, 50.2, 50.0]) == []  # below min_move
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.sampled_from([0.0, 0.2, 0.5, 1.0, 30.0, -12.5]), min_size=1, max_size=40),
+    st.data(),
+)
+def test_turning_points_keep_the_rule_of_building_every_move(
+    steps: list[float], data: st.DataObject
+) -> None:
+    """Only big moves become TurningPoints now: the same answer as building all of them."""
+    from itertools import accumulate, pairwise
+
+    from debate.history.timeline import TurningPoint
+
+    trace = list(accumulate(steps))
+    starts = sorted(data.draw(st.sets(st.integers(0, len(trace) - 1))))
+    for marks in (None, starts):
+        every = list(range(len(trace))) if marks is None else marks
+        moves = [TurningPoint(a, trace[a], trace[b], b) for a, b in pairwise(every) if b > a]
+        big = [m for m in moves if abs(m.delta) >= 0.5]
+        big.sort(key=lambda m: (-abs(m.delta), m.seq))
+        expected = sorted(big[:5], key=lambda m: m.seq)
+        assert turning_points(trace, starts=marks) == expected

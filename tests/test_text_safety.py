@@ -18,7 +18,7 @@ from rich.text import Text
 import debate.paths
 import debate.text_safety
 from debate.commands.common import safe
-from debate.engine import Speak, apply, new_game
+from debate.engine import Pass, Speak, apply, new_game
 from debate.engine.testing import tiny_motion
 from debate.history.transcript import entry_for
 from debate.report.escape import md_cell, md_code, md_escape
@@ -105,6 +105,11 @@ def test_every_renderer_of_player_text_neutralises_it(text: str) -> None:
     state, event = apply(new_game(motion), "kyiv", Speak(text=speech))
     entry = entry_for(event, state)
     assert raw_controls(entry.text or "") == [] and raw_controls(entry.summary) == []
+    # A pass (most events of a long session) takes a shorter path: its reason is safe too.
+    state, event = apply(state, "kyiv", Pass(), rationale=speech)
+    entry = entry_for(event, state)
+    assert (entry.kind, entry.summary, entry.text, entry.cites) == ("pass", "passes", None, ())
+    assert entry.rationale == neutralise(speech) and raw_controls(entry.rationale) == []
     assert raw_controls(render_entry(motion, entry).plain) == []
     # Session lists of the lobby (Continue) and of the replay picker.
     info = _info(title=text, player=text)
@@ -144,3 +149,22 @@ def test_the_printable_shortcut_changes_no_answer(text: str) -> None:
     from debate.text_safety import _UNSAFE, _visible
 
     assert neutralise(text) == _UNSAFE.sub(_visible, text)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.text(alphabet=st.characters(), max_size=30),  # any character, lone surrogates too
+    st.lists(st.tuples(st.integers(0, 5000), st.sampled_from(UNSAFE)), max_size=3),
+)
+def test_long_text_is_checked_apart_from_its_plain_ascii_with_the_same_answer(
+    sample: str, hostile: list[tuple[int, str]]
+) -> None:
+    # A whole document (an export) is searched without its printable ASCII first.
+    from debate.text_safety import _LONG, _UNSAFE, _visible
+
+    text = ("Line one — ok\t" + sample + "\n") * (_LONG // 14 + 1)
+    for at, ch in hostile:
+        text = text[:at] + ch + text[at:]
+    assert len(text) >= _LONG
+    assert neutralise(text) == _UNSAFE.sub(_visible, text)
+    assert (neutralise(text) == text) == (not hostile and _UNSAFE.search(sample) is None)

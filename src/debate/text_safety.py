@@ -48,7 +48,24 @@ def neutralise(text: str) -> str:
     override, replaced by a visible stand-in. Safe to hand to any terminal or page."""
     if text.isprintable():  # no control (Cc) or format (Cf: bidi) character: the usual case
         return text
+    if len(text) >= _LONG and _UNSAFE.search(_beyond_plain_ascii(text)) is None:
+        return text  # a whole document (its newlines are not "printable"), found safe
     return _UNSAFE.sub(_visible, text)
+
+
+#: From this length, text is checked by :func:`_beyond_plain_ascii` first.
+_LONG = 4096
+#: Printable ASCII, tab and newline: most of any text, and never changed.
+_PLAIN_ASCII = bytes([0x09, 0x0A, *range(0x20, 0x7F)])
+
+
+def _beyond_plain_ascii(text: str) -> str:
+    """``text`` without its printable ASCII, tab and newline: what :data:`_UNSAFE` may match
+    in it, in order. Dropping bytes in C and searching the rest is 2-3 times faster than
+    searching a long text (an export's Markdown, 20 MB, at the end). The dropped bytes never
+    occur inside a multi-byte UTF-8 sequence, so the rest decodes to the other characters."""
+    rest = text.encode("utf-8", "surrogatepass").translate(None, _PLAIN_ASCII)
+    return rest.decode("utf-8", "surrogatepass")
 
 
 _JSON_UNSAFE = re.compile("[\x7f-\x9f" + BIDI + "]")

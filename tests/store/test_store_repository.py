@@ -279,6 +279,39 @@ def test_a_damaged_event_log_is_reported_not_replayed(store: Store) -> None:
         store.load(sid)
 
 
+def test_read_then_replayed_is_load_and_a_state_handed_over_must_end_the_log(
+    store: Store,
+) -> None:
+    events = full_game()
+    sid = played(store, events)  # appended without `finish`: the row still says active
+    stored = store.read(sid)
+    assert stored.info.status == "active" and stored.events == tuple(events)
+    loaded = store.load(sid)
+    assert stored.replayed() == loaded and loaded.info.status == "finished"
+    # A reader that folded the events itself hands its state over instead of folding again.
+    state = fold(stored.motion, stored.events, roles=stored.roles)
+    assert stored.replayed(state) == loaded
+    with pytest.raises(ValueError, match="not the fold"):
+        stored.replayed(fold(stored.motion, stored.events[:3], roles=stored.roles))
+
+
+def test_a_log_that_does_not_replay_is_refused_alike_whoever_folds_it(store: Store) -> None:
+    events = full_game()
+    sid = played(store, events)
+    with store.engine.begin() as conn:  # an illegal move smuggled into the log
+        conn.execute(
+            text("UPDATE events SET payload = :p WHERE session_id = :s AND seq = 2"),
+            {"p": events[2].model_copy(update={"actor": "kyiv"}).model_dump_json(), "s": sid},
+        )
+    with pytest.raises(CorruptSession) as loading:
+        store.load(sid)
+    stored = store.read(sid)  # reading alone does not replay
+    with pytest.raises(CorruptSession) as folding, stored.replaying():
+        fold(stored.motion, stored.events, roles=stored.roles)
+    assert folding.value.message == loading.value.message
+    assert loading.value.message.startswith(f"session {sid} does not replay: event 2")
+
+
 def test_a_tampered_motion_snapshot_is_refused(store: Store) -> None:
     sid = store.create_session(motion(), SEATS, seed=1).id
     with store.engine.begin() as conn:

@@ -9,6 +9,7 @@ line here, or call :func:`register_export_format` at import time.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -111,6 +112,21 @@ def open_for_cli(db: str | None, write: bool = False, create: bool | None = None
             )
         )
     return store
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection inside: for building an export, which keeps what it
+    builds until it has written it and makes no cycles (3 objects for a 50,000-event
+    session), so the collector's passes over its hundreds of thousands of objects found
+    nothing and cost 7% of that export."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 # -- commands --------------------------------------------------------------------------------
@@ -239,7 +255,8 @@ def export(
         store = open_for_cli(db)
         sid = store.resolve_id(session_id)
         refuse_unless_instructor(store, sid, instructor, "Exporting")
-        text = writer(store, sid)
+        with collector_paused():
+            text = writer(store, sid)
         store.close()
     if output is None:
         sys.stdout.write(text)

@@ -160,6 +160,8 @@ class GameState:
         return [c for c in self.commitments.values() if c.active]
 
     def open_challenges(self, against: str | None = None) -> list[ChallengeRecord]:
+        if not self.open_challenge_ids:  # nearly every turn end of a long game
+            return []
         found = (self.challenges[cid] for cid in self.open_challenge_ids)
         return [c for c in found if against is None or c.target == against]
 

@@ -159,11 +159,12 @@ def turning_points(
     [(0, 2, 30), (2, 5, 30)]
     """
     marks = list(starts) if starts is not None else list(range(len(trace)))
-    moves = [
+    # Only the moves big enough become TurningPoints: most turns of a long session move
+    # the index by nothing, and there are tens of thousands of them.
+    big = [
         TurningPoint(seq=a, before=trace[a], after=trace[b], end=b)
         for a, b in pairwise(marks)
-        if b > a
+        if b > a and abs(trace[b] - trace[a]) >= min_move
     ]
-    big = [m for m in moves if abs(m.delta) >= min_move]
     big.sort(key=lambda m: (-abs(m.delta), m.seq))
     return sorted(big[:top], key=lambda m: m.seq)

@@ -27,6 +27,7 @@ from debate.engine import (
     Demand,
     Event,
     GameState,
+    Pass,
     Propose,
     Reject,
     Speak,
@@ -57,7 +58,25 @@ def criterion_name(criterion: str) -> str:
 
 def entry_for(event: Event, state: GameState) -> TranscriptEntry:
     """Describe ``event`` using ``state``, any state at or after it (ids are stable)."""
+    summary, text, cites = wording(event, state)
+    return TranscriptEntry(
+        seq=event.seq,
+        role=event.actor,
+        kind=event.action.type,
+        summary=summary,
+        text=text,
+        cites=cites,
+        rationale=None if event.rationale is None else neutralise(event.rationale),
+    )
+
+
+def wording(event: Event, state: GameState) -> tuple[str, str | None, tuple[str, ...]]:
+    """What :func:`entry_for` says ``event`` did: its summary, the player's own words (or
+    None) and the claim ids cited, neutralised; for readers that need no more (the debrief
+    words every event of a long session)."""
     action = event.action
+    if type(action) is Pass:  # most events of a long session: skip the match and its checks
+        return "passes", None, ()
     text: str | None = None
     cites: tuple[str, ...] = ()
     match action:
@@ -104,14 +123,10 @@ def entry_for(event: Event, state: GameState) -> TranscriptEntry:
             summary = "passes"
     # Entries are what every renderer shows: control and bidi characters are made visible
     # here once (debate.text_safety), whatever the renderer does after.
-    return TranscriptEntry(
-        seq=event.seq,
-        role=event.actor,
-        kind=action.type,
-        summary=neutralise(summary),
-        text=None if text is None else neutralise(text),
-        cites=tuple(neutralise(c) for c in cites),
-        rationale=None if event.rationale is None else neutralise(event.rationale),
+    return (
+        neutralise(summary),
+        None if text is None else neutralise(text),
+        tuple(map(neutralise, cites)) if cites else (),
     )
 
 

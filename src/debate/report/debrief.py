@@ -22,7 +22,7 @@ from operator import methodcaller
 from debate.engine import Challenge, Event, GameState, Speak
 from debate.history.effects import explain
 from debate.history.timeline import FoldCache, TurningPoint, turning_points
-from debate.history.transcript import entry_for
+from debate.history.transcript import wording
 from debate.motions import Motion
 from debate.report.memo import card_reader, memoised
 from debate.report.results import RoleResult, index_contributions, role_results
@@ -207,6 +207,18 @@ def build_debrief(
 
     ``parent`` (the session a branch was made from) adds its index trace for comparison.
     """
+    return debrief_and_state(session, parent=parent, scorer=scorer, stress=stress)[0]
+
+
+def debrief_and_state(
+    session: SessionRecord,
+    *,
+    parent: SessionRecord | None = None,
+    scorer: Scorer = score_game,
+    stress: StressTester = stress_state,
+) -> tuple[Debrief, GameState]:
+    """:func:`build_debrief`, and the state the session's events fold to (its fold may then
+    be the store's check that they replay: see :func:`debate.report.saved.load_debrief`)."""
     motion = session.motion
     scorer = memoised(scorer)  # once per distinct package: long sessions stay linear
     card_at = card_reader(scorer)  # every point needs the card; role scores only the end
@@ -227,32 +239,33 @@ def build_debrief(
     turns: list[Turn] = []
     current: list[Entry] = []
     final_state = before
+    last = len(session.events) - 1
     for k, (event, after) in enumerate(zip(session.events, states, strict=False)):
         final_state = after
         card = card_at(after)
-        trace.append(card.deterrence_index)
+        index = card.deterrence_index
+        trace.append(index)
         cards.append(card)
         if after.actions_this_turn == 0:
             marks.append(k + 1)
-        said = entry_for(event, after)  # the same wording as the debate table's transcript
+        summary, text, _ = wording(event, after)  # as the debate table's transcript says it
+        action = event.action
+        cited = action.claims if isinstance(action, _CITING) else ()
         entry = Entry(
             number=k + 1,
             actor=event.actor,
-            action=event.action.type,
-            summary=said.summary,
+            action=action.type,
+            summary=summary,
             effects=tuple(consequences(before, after)),
-            text=said.text or "",
+            text=text or "",
             rationale=event.rationale,
-            claims=tuple(
-                (c, motion.claim_by_id[c].text if c in motion.claim_by_id else "")
-                for c in (event.action.claims if isinstance(event.action, _CITING) else ())
-            ),
-            index_after=trace[k + 1],
-            delta=trace[k + 1] - trace[k],
+            claims=tuple((c, _claim_text(motion, c)) for c in cited) if cited else (),
+            index_after=index,
+            delta=index - trace[k],
             notes=tuple(notes_by_point.get(k + 1, ())),
         )
         current.append(entry)
-        turn_over = after.turn_no != before.turn_no or k == len(session.events) - 1
+        turn_over = after.turn_no != before.turn_no or k == last
         if turn_over:
             turns.append(
                 Turn(
@@ -291,7 +304,7 @@ def build_debrief(
     why = {
         tp.seq: tuple(explain(tp, session.events, cache.state_at, final_state)) for tp in turning
     }
-    return Debrief(
+    debrief = Debrief(
         turning_why=why,
         results=results,
         session_id=session.id,
@@ -329,6 +342,12 @@ def build_debrief(
         status=session.status,
         criterion_names={c.id: c.name for c in final.card.criteria},
     )
+    return debrief, final_state
+
+
+def _claim_text(motion: Motion, claim: str) -> str:
+    found = motion.claim_by_id.get(claim)
+    return found.text if found is not None else ""
 
 
 def _criteria_traces(
@@ -371,5 +390,6 @@ __all__ = [
     "StressTester",
     "Turn",
     "build_debrief",
+    "debrief_and_state",
     "score_trace",
 ]

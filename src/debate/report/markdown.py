@@ -153,8 +153,8 @@ def _transcript(d: Debrief) -> list[str]:
                 lines.append(f"  - cites: {md_escape(text)}")
             if e.rationale:
                 lines.append(f"  - *Why (scripted):* {md_escape(rationale_text(e.rationale))}")
-            for note in _notes(e.notes, indent="  "):
-                lines.append(note)
+            if e.notes:
+                lines += _notes(e.notes, indent="  ")
         lines.append("")
     return lines
 
@@ -268,10 +268,14 @@ def _trace(d: Debrief) -> list[str]:
     if parent:
         start += f" {_fmt(parent.trace[0])} |" if parent.trace else " |"
     lines.append(start)
+    cells: dict[str, str] = {}  # role -> its cell (a long session names a few roles)
     for turn in d.turns:
         for e in turn.entries:
+            who = cells.get(e.actor)
+            if who is None:
+                who = cells[e.actor] = md_cell(d.role_label(e.actor))
             row = (
-                f"| {e.number} | {md_cell(d.role_label(e.actor))} | {e.action} "
+                f"| {e.number} | {who} | {e.action} "
                 f"| {_fmt(e.index_after)} | {_delta(e.delta)} |"
             )
             if parent:

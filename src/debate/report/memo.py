@@ -15,10 +15,11 @@ per *package fingerprint* and derives the rest:
   (``RoleScore.debate``), which is cheap.
 
 The result equals ``score_game(state)`` exactly (``tests/test_report_memo.py`` compares the
-two over whole sessions). Two lookups keep it cheap: states share the commitment records
-they did not change, so a fingerprint by identity of those records costs a few
-microseconds; only when it misses is the fingerprint by value (terms compared field by
-field) computed.
+two over whole sessions). Lookups keep it cheap: states share the commitment records
+they did not change, so a state holding the very records the previous one scored is
+answered by comparing them (most events); else a fingerprint by identity of those records
+costs a few microseconds; only when it misses is the fingerprint by value (terms compared
+field by field) computed.
 """
 
 from __future__ import annotations
@@ -46,6 +47,10 @@ class PackageMemo:
         self._motions: dict[int, Any] = {}  # keeps the motions whose id() is in the keys
         self.computed = 0  # packages actually scored (for tests and benchmarks)
         self._last: tuple[GameScores, tuple[int, ...], GameScores] | None = None
+        # The package the previous state scored, by identity: the next state (one event on)
+        # nearly always holds the same records, a tuple comparison with no hashing.
+        self._previous: tuple[Any, tuple[str, ...], bool | None, tuple[Any, ...]] | None = None
+        self._previous_scores: GameScores | None = None
 
     def __call__(self, state: GameState) -> GameScores:
         base = self._package_scores(state)
@@ -76,13 +81,31 @@ class PackageMemo:
 
     def _package_scores(self, state: GameState) -> GameScores:
         motion = state.motion
-        self._motions.setdefault(id(motion), motion)
         records = tuple(state.commitments.values())
-        quick = (id(motion), state.roles, state.agreed, tuple(map(id, records)))
+        agreed = state.agreed
+        previous = self._previous
+        if (
+            previous is not None
+            and previous[0] is motion
+            and previous[1] == state.roles
+            and previous[2] == agreed
+            and previous[3] == records  # the same records (or equal ones: the same package)
+        ):
+            assert self._previous_scores is not None
+            return self._previous_scores
+        scores = self._scores(state, motion, agreed, records)
+        self._previous, self._previous_scores = (motion, state.roles, agreed, records), scores
+        return scores
+
+    def _scores(
+        self, state: GameState, motion: Any, agreed: bool | None, records: tuple[Any, ...]
+    ) -> GameScores:
+        self._motions.setdefault(id(motion), motion)
+        quick = (id(motion), state.roles, agreed, tuple(map(id, records)))
         found = self._by_identity.get(quick)
         if found is not None:
             return found[1]
-        key = (id(motion), state.roles, state.agreed, _package_value(state))
+        key = (id(motion), state.roles, agreed, _package_value(state))
         scores = self._by_value.get(key)
         if scores is None:
             scores = self.scorer(state)

@@ -6,13 +6,14 @@ places it at the point that event leads to (``seq + 1``), under that event.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from debate.report.debrief import Debrief, Note, Seat, SessionRecord, build_debrief
+from debate.report.debrief import Debrief, Note, Seat, SessionRecord, debrief_and_state
 
 if TYPE_CHECKING:
     from debate.engine import GameState
-    from debate.store.records import Annotation, LoadedSession
+    from debate.store.records import Annotation, LoadedSession, StoredSession
     from debate.store.repository import Store
 
 
@@ -20,8 +21,8 @@ def note_from_annotation(a: Annotation) -> Note:
     return Note(point=a.seq + 1, text=a.text, author=a.author, created=a.created, id=a.id)
 
 
-def record_from_loaded(loaded: LoadedSession) -> SessionRecord:
-    """The report's view of a session loaded by the store."""
+def record_from_loaded(loaded: LoadedSession | StoredSession) -> SessionRecord:
+    """The report's view of a session loaded (or only read) by the store."""
     info = loaded.info
     return SessionRecord(
         id=info.id,
@@ -67,6 +68,14 @@ def load_parent(store: Store, record: SessionRecord) -> SessionRecord | None:
 
 
 def load_debrief(store: Store, session_id: str) -> Debrief:
-    """The debrief of a saved session (with its parent's trace when it is a branch)."""
-    record = load_record(store, session_id)
-    return build_debrief(record, parent=load_parent(store, record))
+    """The debrief of a saved session (with its parent's trace when it is a branch).
+
+    The debrief folds the events one by one anyway: that fold is also the store's check that
+    they replay (the same refusal, the same status), so the session is folded once."""
+    stored = store.read(session_id)
+    record = record_from_loaded(stored)
+    parent = load_parent(store, record)
+    with stored.replaying():
+        debrief, state = debrief_and_state(record, parent=parent)
+    status = stored.replayed(state).info.status  # the events may say the game is over
+    return debrief if status == debrief.status else replace(debrief, status=status)

@@ -47,6 +47,7 @@ from debate.store.records import (
     SeatKind,
     SessionInfo,
     Status,
+    StoredSession,
     check_seed,
 )
 
@@ -111,6 +112,7 @@ __all__ = [
     "Store",
     "StoreError",
     "StoreUnavailable",
+    "StoredSession",
     "check_seed",
     "default_db_path",
     "dispose_all",

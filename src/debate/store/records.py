@@ -8,13 +8,16 @@ Seat(role='kyiv', player='Olena', kind='human', difficulty=None)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from pydantic import ConfigDict, Field
 from pydantic.dataclasses import dataclass as pydantic_dataclass
 
+from debate.store.errors import CorruptSession
 from debate.text_safety import name_problem, neutralise
 
 if TYPE_CHECKING:
@@ -130,6 +133,56 @@ class SessionListing:
 
     sessions: list[SessionInfo]
     damaged: list[tuple[str, str]]  # (session id, what is wrong)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    """A session as read from the database, its events validated but not yet replayed.
+
+    :meth:`replayed` folds the events (refusing a log that does not replay) into the
+    :class:`LoadedSession` the store hands out. A reader that folds the events anyway (the
+    debrief, event by event) folds them inside :meth:`replaying` and hands over the state it
+    reached, so a long session is folded once rather than twice.
+    """
+
+    info: SessionInfo
+    motion: Motion
+    seats: tuple[Seat, ...]
+    events: tuple[Event, ...]
+    annotations: tuple[Annotation, ...]
+
+    @property
+    def roles(self) -> list[str]:
+        return [s.role for s in self.seats]
+
+    @contextmanager
+    def replaying(self) -> Iterator[None]:
+        """Around a fold of these events: a log that does not replay is refused as the
+        store refuses it (:class:`CorruptSession`), whoever folds it."""
+        from debate.engine import CorruptLog
+
+        try:
+            yield
+        except CorruptLog as e:
+            raise CorruptSession(f"session {self.info.id} does not replay: {e}") from None
+
+    def replayed(self, state: GameState | None = None) -> LoadedSession:
+        """This session with the state its events fold to: ``state`` when the caller folded
+        all of them itself (from the start, with these seats, inside :meth:`replaying`),
+        else folded here."""
+        if state is None:
+            from debate.engine import fold
+
+            with self.replaying():
+                state = fold(self.motion, self.events, roles=self.roles)
+        elif state.seq != len(self.events):
+            raise ValueError(f"a state at {state.seq} is not the fold of {len(self.events)} events")
+        info = self.info
+        if state.finished and info.status == "active":
+            # Written by a version that saved the status apart from the last event: the
+            # events say the game is over, and they are the source of truth.
+            info = replace(info, status="finished")
+        return LoadedSession(info, self.motion, self.seats, self.events, self.annotations, state)
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,15 +12,13 @@ Exporter = Callable[[Any, str], str]
 def markdown_exporter() -> Exporter | None:
     """``(store, session_id) -> markdown``, or None if the report module is missing."""
     try:
-        from debate.report.debrief import build_debrief
         from debate.report.markdown import render_markdown
-        from debate.report.saved import load_parent, load_record
+        from debate.report.saved import load_debrief
     except ImportError:
         return None
 
     def export(store: Any, session_id: str) -> str:
-        record = load_record(store, session_id)
-        return render_markdown(build_debrief(record, parent=load_parent(store, record)))
+        return render_markdown(load_debrief(store, session_id))
 
     return export
 

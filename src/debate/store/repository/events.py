@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
@@ -17,8 +16,8 @@ from debate.store.convert import (
     utc_now,
 )
 from debate.store.database import db_failure
-from debate.store.errors import CorruptSession, InvalidRequest, SequenceConflict, SessionNotFound
-from debate.store.records import LoadedSession
+from debate.store.errors import InvalidRequest, SequenceConflict, SessionNotFound
+from debate.store.records import LoadedSession, StoredSession
 from debate.store.repository.base import StoreBase, translate_errors
 from debate.store.repository.queries import (
     BUMP_SEQ,
@@ -66,11 +65,10 @@ class EventLog(StoreBase):
         return events_from_payloads(rows, f"session {session_id}")
 
     @translate_errors
-    def load(self, session_id: str) -> LoadedSession:
+    def read(self, session_id: str) -> StoredSession:
         """A session with its motion (as it was when the session was created), seats,
-        events, annotations and the state they fold to."""
-        from debate.engine import CorruptLog, fold
-
+        events and annotations, the events validated but not replayed: see
+        :meth:`StoredSession.replayed`."""
         with self._reading() as conn:
             row = conn.execute(WITH_SNAPSHOT.where(SESSIONS.c.id == session_id)).first()
             if row is None:
@@ -81,23 +79,19 @@ class EventLog(StoreBase):
         where = f"session {session_id}"
         motion = motion_from_snapshot(row.snapshot, row.motion_sha256, where)
         events = events_from_payloads(rows, where)
-        try:
-            state = fold(motion, events, roles=[s.role for s in seats])
-        except CorruptLog as e:
-            raise CorruptSession(f"{where} does not replay: {e}") from None
-        info = info_from_row(row, seats)
-        if state.finished and info.status == "active":
-            # Written by a version that saved the status apart from the last event: the
-            # events say the game is over, and they are the source of truth.
-            info = replace(info, status="finished")
-        return LoadedSession(
-            info=info,
+        return StoredSession(
+            info=info_from_row(row, seats),
             motion=motion,
             seats=tuple(seats),
             events=tuple(events),
             annotations=tuple(notes),
-            state=state,
         )
+
+    @translate_errors
+    def load(self, session_id: str) -> LoadedSession:
+        """A session with its motion (as it was when the session was created), seats,
+        events, annotations and the state they fold to."""
+        return self.read(session_id).replayed()
 
 
 def event_rows(
