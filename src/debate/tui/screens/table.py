@@ -287,8 +287,10 @@ class TableScreen(Screen[None]):
                 self.refuse(why_not(self.game.state, role, kind))
             return
         assert role is not None
-        # The player is acting: the recap toast has done its job and must not cover the form.
+        # The player is acting: the recap toast has done its job and must not cover the form
+        # (nor come after it, for a player quicker than the table's first complete frame).
         self.app.clear_notifications()
+        self._recapped = self.game.state.turn_no
         if kind == "pass":
             self._confirm_pass(role)
             return
