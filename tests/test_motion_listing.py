@@ -14,6 +14,7 @@ import pytest
 
 from debate.motions import listing, loader
 from debate.motions.listing import ListedFile, MotionSummary, list_motion_files
+from motion_loads import count_loads
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "motions" / "before_aggression.toml"
@@ -22,18 +23,8 @@ TITLE = "Security guarantees must operate before aggression, not after"
 
 @pytest.fixture
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The files the listing had to load and validate (the others came from the cache).
-    Files count as settled at once, so that a test need not wait for them."""
-    loaded: list[Path] = []
-    real = loader.load_motion
-
-    def counting(path: Path | str) -> object:
-        loaded.append(Path(path))
-        return real(path)
-
-    monkeypatch.setattr(loader, "load_motion", counting)
-    monkeypatch.setattr(listing, "SETTLE_NS", -(10**18))
-    return loaded
+    """The files that had to be loaded and validated (the others came from the cache)."""
+    return count_loads(monkeypatch, loader)
 
 
 @pytest.fixture

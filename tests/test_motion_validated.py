@@ -12,6 +12,7 @@ import pytest
 from debate.motions import listing, validated
 from debate.motions.validated import discover_validated, load_validated
 from debate.validation import DataError
+from motion_loads import count_loads
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIPPED = ROOT / "motions" / "before_aggression.toml"
@@ -19,18 +20,8 @@ SHIPPED = ROOT / "motions" / "before_aggression.toml"
 
 @pytest.fixture
 def loads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
-    """The files that had to be loaded and validated (the others came from a kept copy).
-    Files count as settled at once, so that a test need not wait for them."""
-    loaded: list[Path] = []
-    real = validated.load_motion
-
-    def counting(path: Path | str) -> object:
-        loaded.append(Path(path))
-        return real(path)
-
-    monkeypatch.setattr(validated, "load_motion", counting)
-    monkeypatch.setattr(listing, "SETTLE_NS", -(10**18))
-    return loaded
+    """The files that had to be loaded and validated (the others came from a kept copy)."""
+    return count_loads(monkeypatch, validated)
 
 
 @pytest.fixture

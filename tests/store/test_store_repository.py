@@ -260,14 +260,19 @@ def test_delete_removes_the_session_and_keeps_its_branches(store: Store) -> None
         assert conn.execute(text("SELECT count(*) FROM motion_snapshots")).scalar() == 0
 
 
-def test_a_damaged_event_log_is_reported_not_replayed(store: Store) -> None:
-    events = full_game()
-    sid = played(store, events)
-    with store.engine.begin() as conn:  # an illegal move smuggled into the log
+def smuggle_an_illegal_move(store: Store, sid: str, events: list[Event]) -> None:
+    """Event 2 rewritten as played by a role whose turn it was not."""
+    with store.engine.begin() as conn:
         conn.execute(
             text("UPDATE events SET payload = :p WHERE session_id = :s AND seq = 2"),
             {"p": events[2].model_copy(update={"actor": "kyiv"}).model_dump_json(), "s": sid},
         )
+
+
+def test_a_damaged_event_log_is_reported_not_replayed(store: Store) -> None:
+    events = full_game()
+    sid = played(store, events)
+    smuggle_an_illegal_move(store, sid, events)
     with pytest.raises(CorruptSession, match="event 2"):
         store.load(sid)
     with store.engine.begin() as conn:
@@ -298,11 +303,7 @@ def test_read_then_replayed_is_load_and_a_state_handed_over_must_end_the_log(
 def test_a_log_that_does_not_replay_is_refused_alike_whoever_folds_it(store: Store) -> None:
     events = full_game()
     sid = played(store, events)
-    with store.engine.begin() as conn:  # an illegal move smuggled into the log
-        conn.execute(
-            text("UPDATE events SET payload = :p WHERE session_id = :s AND seq = 2"),
-            {"p": events[2].model_copy(update={"actor": "kyiv"}).model_dump_json(), "s": sid},
-        )
+    smuggle_an_illegal_move(store, sid, events)
     with pytest.raises(CorruptSession) as loading:
         store.load(sid)
     stored = store.read(sid)  # reading alone does not replay

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +35,15 @@ def load_motion(path: Path | str) -> Motion:
     return motion
 
 
-def discover_motions(dirs: Iterable[Path]) -> list[tuple[Path, Motion | DataError]]:
-    """Every ``*.toml`` in ``dirs``, loaded; a broken file comes back as its DataError."""
+def discover_motions(
+    dirs: Iterable[Path], load: Callable[[Path], Motion] | None = None
+) -> list[tuple[Path, Motion | DataError]]:
+    """Every ``*.toml`` in ``dirs``, loaded (by ``load``, default :func:`load_motion`); a
+    broken file comes back as its DataError."""
     found: list[tuple[Path, Motion | DataError]] = []
     for path in motion_files(dirs):
         try:
-            found.append((path, load_motion(path)))
+            found.append((path, (load or load_motion)(path)))
         except DataError as e:
             found.append((path, e))
     return found

@@ -25,9 +25,8 @@ from pathlib import Path
 from typing import Any
 
 from debate.motions.listing import code_stamp, file_state, settled
-from debate.motions.loader import load_motion
+from debate.motions.loader import discover_motions, load_motion
 from debate.motions.model import Motion
-from debate.motions.places import motion_files
 from debate.paths import cache_dir
 from debate.validation import DataError
 
@@ -62,13 +61,7 @@ def load_validated(path: Path | str, folder: Path | None = None) -> Motion:
 def discover_validated(dirs: Iterable[Path]) -> list[tuple[Path, Motion | DataError]]:
     """As :func:`~debate.motions.loader.discover_motions`, each unchanged valid file from
     its kept copy (the motion pickers; `debate motions check` always validates in full)."""
-    found: list[tuple[Path, Motion | DataError]] = []
-    for path in motion_files(dirs):
-        try:
-            found.append((path, load_validated(path)))
-        except DataError as e:
-            found.append((path, e))
-    return found
+    return discover_motions(dirs, load_validated)
 
 
 def _trusted(st: os.stat_result) -> bool:
