@@ -137,3 +137,35 @@ def test_the_motion_pickers_see_what_full_validation_sees(
         assert found[0][1].id == "before_aggression"  # type: ignore[union-attr]
         assert isinstance(found[1][1], DataError)
     assert loads == [motion_file, broken, broken]
+
+
+def test_copies_are_private_whatever_the_umask(
+    motion_file: Path, tmp_path: Path, loads: list[Path]
+) -> None:
+    folder = tmp_path / "kept"
+    old = os.umask(0o002)  # the usual umask where each user has a group of their own
+    try:
+        load_validated(motion_file, folder)
+        load_validated(motion_file, folder)
+    finally:
+        os.umask(old)
+    (copy,) = kept_copies(folder)
+    assert copy.stat().st_mode & 0o777 == 0o600 and folder.stat().st_mode & 0o777 == 0o700
+    assert len(loads) == 1
+
+
+def test_a_symlinked_folder_or_copy_is_not_followed(
+    motion_file: Path, tmp_path: Path, loads: list[Path]
+) -> None:
+    real = tmp_path / "kept"
+    load_validated(motion_file, real)
+    (copy,) = kept_copies(real)
+    link = tmp_path / "elsewhere"
+    link.symlink_to(real, target_is_directory=True)
+    load_validated(motion_file, link)  # the folder is a symlink: neither read nor written
+    assert len(loads) == 2 and kept_copies(real) == [copy]
+    moved = copy.with_name("moved.pickle")
+    copy.rename(moved)
+    copy.symlink_to(moved)
+    load_validated(motion_file, real)  # the copy is a symlink: validated again, replaced
+    assert len(loads) == 3 and not copy.is_symlink()

@@ -91,11 +91,24 @@ def test_the_next_state_with_the_same_package_reuses_its_scores() -> None:
     the previous state without a lookup, and only while the package is the same."""
     from itertools import pairwise
 
+    class Lookups(dict):  # type: ignore[type-arg]
+        asked = 0
+
+        def get(self, key, default=None):  # type: ignore[no-untyped-def]
+            Lookups.asked += 1
+            return super().get(key, default)
+
     states = FoldCache(sample_motion(), sample_events()).states()
     memo = PackageMemo()
+    memo._by_identity = Lookups()
+    shortcuts = 0
     for before, after in pairwise(states):
         card = memo.card(before)
         same = tuple(before.commitments.values()) == tuple(after.commitments.values())
+        asked = Lookups.asked
         if same and before.agreed == after.agreed:
             assert memo.card(after) is card
+            assert Lookups.asked == asked  # answered from the previous state alone
+            shortcuts += 1
         assert memo.card(after) == score_game(after).card
+    assert shortcuts > len(states) // 2

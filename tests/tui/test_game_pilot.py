@@ -370,3 +370,36 @@ def test_every_action_on_the_action_bar_opens_a_form_or_a_confirmation(
     state = new_game(main_motion, [r.id for r in main_motion.roles if not r.optional])
     for kind in FORM_KINDS:
         assert isinstance(open_form(kind, state, "kyiv"), ActionForm)
+
+
+async def test_a_new_game_left_at_once_is_saved_all_the_same(store, main_motion: Motion) -> None:
+    # `debate play MOTION` saves its new game a moment after the table shows; a player who
+    # quits (or leaves for the lobby) before that still finds the game under Continue.
+    from debate.tui.screens import table
+
+    before = len(store.list_sessions())
+    game = GameController.start_later(lambda: store, main_motion, solo_seats(main_motion), 5)
+    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    assert table.SAVE_AFTER >= 0.1
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, TableScreen))
+        assert game.settle() is False  # not saving yet
+        await pilot.press("ctrl+q")
+    assert game.settle() is True
+    assert len(store.list_sessions()) == before + 1
+
+
+async def test_a_quick_first_action_does_not_start_the_scripted_seats_twice(
+    store, main_motion: Motion
+) -> None:
+    game = GameController.start_later(lambda: store, main_motion, solo_seats(main_motion), 5)
+    app = create_app(store=store, scripted_delay=30, on_ready=lambda a: a.begin(game))
+    scheduled: list[str] = []
+    async with app.run_test() as pilot:
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, TableScreen))
+        screen = pilot.app.screen
+        original = screen._schedule_scripted
+        screen._schedule_scripted = lambda role: (scheduled.append(role), original(role))
+        assert not screen._advanced and screen.submit(Pass())  # before the first advance
+        await pilot.pause(0.2)
+        assert len(scheduled) == 1 and screen.thinking

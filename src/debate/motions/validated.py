@@ -8,9 +8,11 @@ with what must not have changed for the copy to stand: the file's size, times an
 and the stamp of the code that decides what is valid (the same as the motion listing's).
 
 Unpickling runs code, so a copy is read back only from a folder and a file this user owns
-and nobody else may write: as trusted as the user's own files. Anything else (no copy, a
-stale, damaged or foreign one) means the file is loaded and validated again, and a file
-that fails is never kept. A cache that cannot be written is done without.
+and nobody else may write (opened without following symlinks, checked on the open handle):
+as trusted as the user's own files. Where that cannot be checked (no POSIX owners, as on
+Windows) nothing is kept. Anything else (no copy, a stale, damaged or foreign one) means
+the file is loaded and validated again, and a file that fails is never kept. A cache that
+cannot be written is done without.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import hashlib
 import os
 import pickle
 import stat
+import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -33,6 +36,8 @@ from debate.validation import DataError
 #: Changes whenever what is pickled changes shape: older copies are then ignored.
 FORMAT = 1
 FOLDER = "motions"
+#: Copies are kept only where a file's owner can be checked and symlinks refused (POSIX).
+KEEPS_COPIES = hasattr(os, "getuid") and hasattr(os, "O_NOFOLLOW") and os.open in os.supports_dir_fd
 
 
 def load_validated(path: Path | str, folder: Path | None = None) -> Motion:
@@ -66,30 +71,62 @@ def discover_validated(dirs: Iterable[Path]) -> list[tuple[Path, Motion | DataEr
 
 def _trusted(st: os.stat_result) -> bool:
     """Owned by this user and writable by nobody else."""
-    getuid = getattr(os, "getuid", None)
-    mine = getuid is None or st.st_uid == getuid()
-    return mine and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    return st.st_uid == os.getuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _open_folder(folder: Path) -> int | None:
+    """A handle on ``folder`` if it is trusted (not a symlink); None otherwise. Entries are
+    then opened through the handle, so a folder swapped after the check is never read."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW)
+    except OSError:
+        return None
+    if _trusted(os.fstat(fd)):
+        return fd
+    os.close(fd)
+    return None
 
 
 def _read(copy: Path, expected: tuple[Any, ...]) -> Motion | None:
+    if not KEEPS_COPIES:
+        return None
+    folder = _open_folder(copy.parent)
+    if folder is None:
+        return None
     try:
-        if not (_trusted(copy.parent.stat()) and _trusted(copy.stat())):
-            return None
-        header, motion = pickle.loads(copy.read_bytes())
+        fd = os.open(copy.name, os.O_RDONLY | os.O_NOFOLLOW, dir_fd=folder)
+        with os.fdopen(fd, "rb") as file:
+            if not _trusted(os.fstat(file.fileno())):
+                return None
+            header, motion = pickle.load(file)
     except Exception:  # missing, unreadable, damaged, or pickled by other code: reload
         return None
+    finally:
+        os.close(folder)
     if header != list(expected) or type(motion) is not Motion:
         return None
     return motion
 
 
 def _write(copy: Path, header: tuple[Any, ...], motion: Motion) -> None:
-    """Replace the copy in one step (a reader never sees half a file)."""
-    partial = copy.with_name(f"{copy.name}.{os.getpid()}.partial")
-    try:
+    """Replace the copy in one step (a reader never sees half a file), in a private file
+    (``mkstemp``: mode 0600 whatever the umask, a fresh name) in a trusted folder."""
+    if not KEEPS_COPIES:
+        return
+    with contextlib.suppress(OSError):
         copy.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        partial.write_bytes(pickle.dumps((list(header), motion), pickle.HIGHEST_PROTOCOL))
+    folder = _open_folder(copy.parent)
+    if folder is None:
+        return
+    os.close(folder)
+    partial: str | None = None
+    try:
+        data = pickle.dumps((list(header), motion), pickle.HIGHEST_PROTOCOL)
+        fd, partial = tempfile.mkstemp(dir=copy.parent, prefix=copy.name, suffix=".partial")
+        with os.fdopen(fd, "wb") as file:
+            file.write(data)
         os.replace(partial, copy)
-    except (OSError, pickle.PicklingError):
-        with contextlib.suppress(OSError):
-            partial.unlink(missing_ok=True)
+    except Exception:  # cannot be pickled or written: done without
+        if partial is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(partial)

@@ -83,6 +83,8 @@ class TableScreen(Screen[None]):
         #: The coach's last advice (None: the turn played was as good).
         self.advice: object = None
         self._recapped: int | None = None
+        #: Whether the table has advanced since it was shown (an action advances it too).
+        self._advanced = False
 
     def compose(self) -> ComposeResult:
         motion = self.game.motion
@@ -105,7 +107,7 @@ class TableScreen(Screen[None]):
         self.query_one(Transcript).focus()
         self.refresh_table()
         self.set_timer(SAVE_AFTER, self._save_new_game)
-        self.call_after_refresh(self.call_after_refresh, self.advance)
+        self.call_after_refresh(self.call_after_refresh, self._first_advance)
 
     def _save_new_game(self) -> None:
         """A game started by `debate play MOTION` is saved once its table is on screen (the
@@ -159,8 +161,15 @@ class TableScreen(Screen[None]):
         return True
 
     # -- what happens next ---------------------------------------------------------------
+    def _first_advance(self) -> None:
+        # Unless a quick player's action has advanced the table already: scheduling a
+        # scripted seat twice would leave a pause timer nothing can stop.
+        if not self._advanced:
+            self.advance()
+
     def advance(self) -> None:
         """After any change: end the game, let a scripted seat play, or hand over."""
+        self._advanced = True
         game = self.game
         if game.finished:
             from debate.tui.screens.stress import StressScreen
@@ -226,6 +235,9 @@ class TableScreen(Screen[None]):
         # scripted seat decides again (identically, it is seeded) when the game continues.
         if self._timer is not None:
             self._timer.stop()
+        # Left (or quit) before the new game's save began: it begins now, as the leave
+        # dialog promises; `debate play` waits for it before the process ends.
+        self.game.save_in_background()
 
     def _taken_over(self, role: str) -> None:
         self.viewer = self.keyboard = role
