@@ -36,6 +36,15 @@ def kept_copies(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.pickle")) if folder.exists() else []
 
 
+@pytest.fixture
+def kept(motion_file: Path, tmp_path: Path, loads: list[Path]) -> tuple[Path, Path]:
+    """(folder, copy): the motion file loaded once, its copy kept in ``folder``."""
+    folder = tmp_path / "kept"
+    load_validated(motion_file, folder)
+    (copy,) = kept_copies(folder)
+    return folder, copy
+
+
 def test_an_unchanged_file_comes_from_its_kept_copy(
     motion_file: Path, tmp_path: Path, loads: list[Path]
 ) -> None:
@@ -74,11 +83,11 @@ def test_an_invalid_file_is_never_kept(
 
 @pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05K\x01."])
 def test_a_damaged_copy_is_replaced(
-    motion_file: Path, tmp_path: Path, loads: list[Path], damage: bytes
+    motion_file: Path, kept: tuple[Path, Path], loads: list[Path], damage: bytes
 ) -> None:
-    folder = tmp_path / "kept"
+    folder, copy = kept
     expected = load_validated(motion_file, folder)
-    (copy,) = kept_copies(folder)
+    assert len(loads) == 1
     copy.write_bytes(damage)
     assert load_validated(motion_file, folder) == expected
     assert load_validated(motion_file, folder) == expected
@@ -86,11 +95,9 @@ def test_a_damaged_copy_is_replaced(
 
 
 def test_a_copy_others_may_write_is_not_read(
-    motion_file: Path, tmp_path: Path, loads: list[Path]
+    motion_file: Path, kept: tuple[Path, Path], loads: list[Path]
 ) -> None:
-    folder = tmp_path / "kept"
-    load_validated(motion_file, folder)
-    (copy,) = kept_copies(folder)
+    folder, copy = kept
     os.chmod(copy, 0o666)
     load_validated(motion_file, folder)
     os.chmod(folder, 0o777)
@@ -155,11 +162,9 @@ def test_copies_are_private_whatever_the_umask(
 
 
 def test_a_symlinked_folder_or_copy_is_not_followed(
-    motion_file: Path, tmp_path: Path, loads: list[Path]
+    motion_file: Path, tmp_path: Path, kept: tuple[Path, Path], loads: list[Path]
 ) -> None:
-    real = tmp_path / "kept"
-    load_validated(motion_file, real)
-    (copy,) = kept_copies(real)
+    real, copy = kept
     link = tmp_path / "elsewhere"
     link.symlink_to(real, target_is_directory=True)
     load_validated(motion_file, link)  # the folder is a symlink: neither read nor written
