@@ -107,10 +107,8 @@ def play(
 
     app = create_app(db_url=db, motion_dirs=dirs or [], on_ready=start)
     ended_well = app.run_and_close()
-    # Quit at once: the new game is saved all the same (if its table left before its save
-    # began, it begins now), its database written whole, then closed too.
-    for game in started:
-        game.save_in_background()
+    # Quit at once: let the new game's database be written whole (the table starts its save
+    # when it closes, if it had not yet), then close it too.
     saved = [game for game in started if game.settle()]
     if app.failure is not None:
         fail(app.failure, code=1)
