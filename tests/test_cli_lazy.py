@@ -288,9 +288,10 @@ def test_run_and_close_closes_the_store_only_after_a_good_end(code: int, closed:
 
 
 def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Path) -> None:
-    # `debate play MOTION` (issue 15): an unchanged motion comes from its validated copy,
-    # pydantic builds only what the first scorecard needs, the action forms load when one
-    # opens, and the table is pushed before the lobby beneath it is ever painted.
+    # `debate play MOTION` (issue 15): an unchanged motion comes from its validated copy, the
+    # table's first complete frame comes before the scorer, any model validator and Rich's
+    # pretty-printer are loaded, the action forms load when one opens, and the table is
+    # pushed before the lobby beneath it is ever painted.
     code = (
         "import asyncio, json, sys\n"
         "import debate.tui.screens.table as table\n"
@@ -312,30 +313,48 @@ def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Pat
         "        painted.append(type(screen).__name__)\n"
         "    drawn(screen)\n"
         "LobbyScreen._compositor_refresh = counted\n"
+        "at_first_frame = []\n"
+        "first_advance = table.TableScreen._first_advance\n"
+        "def first_frame(screen):\n"
+        "    at_first_frame.append([screen.scores_shown, sorted(sys.modules),\n"
+        "                           sorted(built_models())])\n"
+        "    first_advance(screen)\n"
+        "table.TableScreen._first_advance = first_frame\n"
         "def start(app):\n"
         "    app.begin(GameController.start_later(lambda: None, motion, seats, 1))\n"
         "def models(cls):\n"
         "    for sub in cls.__subclasses__():\n"
         "        yield sub\n"
         "        yield from models(sub)\n"
+        "def built_models():\n"
+        "    return {m.__name__ for m in models(BaseModel)\n"
+        "            if m.__module__.startswith('debate.') and m.__pydantic_complete__}\n"
         "async def main():\n"
         "    app = create_app(db_url='/nonexistent/never.db', on_ready=start)\n"
         "    async with app.run_test(size=(80, 24)) as pilot:\n"
         "        await pilot.pause()\n"
+        "        await pilot.pause()\n"
         "        shown = [type(s).__name__ for s in app.screen_stack]\n"
-        "        built = sorted({m.__name__ for m in models(BaseModel)\n"
-        "                        if m.__module__.startswith('debate.')\n"
-        "                        and m.__pydantic_complete__})\n"
+        "        built = sorted(built_models())\n"
+        "        status = str(app.screen.query_one('#status').render())\n"
         "    forms = sorted(m for m in sys.modules if m.startswith('debate.tui.forms.'))\n"
-        "    print(json.dumps([shown, painted, built, forms]), file=sys.stderr)\n"
+        "    print(json.dumps([shown, painted, built, forms, at_first_frame, status]),\n"
+        "          file=sys.stderr)\n"
         "asyncio.run(main())\n"
     )
     env = {"DEBATE_DATA_DIR": str(tmp_path), "HOME": "/nonexistent"}
     first = _reported(code, env)
-    shown, lobby_painted, built, forms = _reported(code, env)
+    shown, lobby_painted, built, forms, at_first_frame, status = _reported(code, env)
     assert shown == first[0] == ["LobbyScreen", "TableScreen"]
     assert lobby_painted == []
     assert "Motion" in first[2] and "Motion" not in built
-    scoring = {"CriterionInfo", "Rubric", "Package", "Party", "Precondition"}
+    scoring = {"CriterionInfo", "Rubric", "Package", "Party"}
     assert not set(built) - scoring
     assert forms == []
+    # The first complete frame: no score yet, nothing of the scorer, no validator built.
+    [[scores_shown, loaded, built_then]] = at_first_frame
+    assert not scores_shown and built_then == []
+    late = [m for m in loaded if m.startswith(("debate.scoring", "rich.pretty"))]
+    assert late == [] and not {"attr", "attrs"} & {m.split(".")[0] for m in loaded}
+    # Then the scores follow at once.
+    assert status.startswith("Index ") and not status.startswith("Index …")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, TextArea
 from tui_helpers import (
     OPENING,
@@ -336,6 +337,18 @@ async def test_no_transcript_line_hides_under_the_scrollbar(store, main_motion: 
         assert transcript.show_vertical_scrollbar
         visible = transcript.scrollable_content_region.width
         assert max(line.cell_length for line in transcript.lines) <= visible
+        assert transcript.scroll_y == transcript.max_scroll_y > 0  # the newest entry in view
+
+        # A narrower terminal: the entries wrap again to the new width (RichLog, which the
+        # transcript used to be, kept the width they were written at), still at the end.
+        words = strip_text(transcript).split()
+        await pilot.resize_terminal(64, 24)
+        await pilot.pause(0.3)
+        narrower = transcript.scrollable_content_region.width
+        assert narrower < visible
+        assert max(line.cell_length for line in transcript.lines) <= narrower
+        assert strip_text(transcript).split() == words
+        assert transcript.scroll_y == transcript.max_scroll_y > 0
 
 
 async def test_a_form_with_a_single_choice_starts_on_it(store, main_motion: Motion) -> None:
@@ -372,7 +385,9 @@ def test_every_action_on_the_action_bar_opens_a_form_or_a_confirmation(
         assert isinstance(open_form(kind, state, "kyiv"), ActionForm)
 
 
-async def test_a_new_game_left_at_once_is_saved_all_the_same(store, main_motion: Motion) -> None:
+async def test_a_new_game_left_at_once_is_saved_all_the_same(
+    store, main_motion: Motion, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # `debate play MOTION` saves its new game a moment after the table shows; a player who
     # quits (or leaves for the lobby) before that still finds the game under Continue.
     from debate.tui.screens import table
@@ -380,7 +395,8 @@ async def test_a_new_game_left_at_once_is_saved_all_the_same(store, main_motion:
     before = len(store.list_sessions())
     game = GameController.start_later(lambda: store, main_motion, solo_seats(main_motion), 5)
     app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
-    assert table.SAVE_AFTER >= 0.1
+    # The moment never comes in this test (on a busy machine it could come before the check).
+    monkeypatch.setattr(table, "SAVE_AFTER", 3600)
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, TableScreen))
         assert game.settle() is False  # not saving yet

@@ -9,7 +9,15 @@ figures they show), review the diff and update with ``pytest tests/tui --snapsho
 from __future__ import annotations
 
 import pytest
-from tui_helpers import KYIV_ANSWERS, OPENING, pass_to_the_end, play, solo_seats, wait_for
+from tui_helpers import (
+    KYIV_ANSWERS,
+    OPENING,
+    pass_to_the_end,
+    play,
+    solo_seats,
+    table_complete,
+    wait_for,
+)
 
 from debate.motions import Motion
 from debate.play import GameController
@@ -36,7 +44,7 @@ def test_debate_table(snap_compare, store, main_motion: Motion, size: tuple[int,
     app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
 
     async def table_filled(pilot) -> None:
-        await wait_for(pilot, lambda: getattr(pilot.app.screen, "shown_seq", -1) == 8)
+        await wait_for(pilot, lambda: table_complete(pilot.app.screen, 8))
 
     assert snap_compare(app, terminal_size=size, run_before=table_filled)
 
@@ -131,7 +139,7 @@ def test_passing_says_what_it_costs(snap_compare, store, main_motion: Motion, si
     app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
 
     async def pass_asked(pilot) -> None:
-        await wait_for(pilot, lambda: getattr(pilot.app.screen, "shown_seq", -1) == 8)
+        await wait_for(pilot, lambda: table_complete(pilot.app.screen, 8))
         await pilot.press("x")
         await wait_for(pilot, lambda: type(pilot.app.screen).__name__ == "ConfirmDialog")
         await pilot.pause()

@@ -132,15 +132,26 @@ async def wait_for(pilot: Any, condition: Callable[[], object], timeout: float =
         await pilot.pause(0.02)
 
 
+def table_complete(screen: Any, seq: int = 0) -> bool:
+    """Whether ``screen`` is a debate table showing event ``seq`` and its scores (which are
+    drawn just after the table's first frame)."""
+    return getattr(screen, "shown_seq", -1) == seq and getattr(screen, "scores_shown", False)
+
+
 async def wait_for_table(pilot: Any) -> Any:
-    """Wait until the debate table is shown and its panels are filled; return it."""
-    await wait_for(pilot, lambda: getattr(pilot.app.screen, "shown_seq", -1) >= 0)
+    """Wait until the debate table is shown and its panels are filled (the scores, which
+    follow the first frame, too); return it."""
+    await wait_for(
+        pilot,
+        lambda: getattr(pilot.app.screen, "shown_seq", -1) >= 0
+        and getattr(pilot.app.screen, "scores_shown", False),
+    )
     await pilot.pause()
     return pilot.app.screen
 
 
 def strip_text(widget: Any) -> str:
-    """The plain text a RichLog-like widget shows (its rendered lines)."""
+    """The plain text a log widget (the transcript) holds (its rendered lines)."""
     return "\n".join("".join(seg.text for seg in line) for line in widget.lines)
 
 

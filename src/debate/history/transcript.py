@@ -35,8 +35,8 @@ from debate.engine import (
     Withdraw,
 )
 from debate.text_safety import neutralise
+from debate.vocabulary import criteria as criteria_table
 from debate.vocabulary.commitments import describe, word
-from debate.vocabulary.criteria import CRITERION_NAMES
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ class TranscriptEntry:
 
 
 def criterion_name(criterion: str) -> str:
-    return CRITERION_NAMES.get(criterion, criterion.replace("_", " "))
+    return criteria_table.CRITERION_NAMES.get(criterion, criterion.replace("_", " "))
 
 
 def entry_for(event: Event, state: GameState) -> TranscriptEntry:
@@ -166,8 +166,9 @@ def rationale_text(rationale: str) -> str:
 def _criterion_words(value: str) -> str:
     if value == "deterrence_index":
         return "the Deterrence Index"
-    if value in CRITERION_NAMES:
-        return CRITERION_NAMES[value].lower()
+    names = criteria_table.CRITERION_NAMES
+    if value in names:
+        return names[value].lower()
     return word(value)
 
 

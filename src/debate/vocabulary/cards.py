@@ -115,7 +115,9 @@ class StressCard(BaseModel):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     name: PlainText = Field(min_length=1, max_length=80)
     description: SafeText = Field(min_length=1, max_length=600)
-    requires: Precondition = Precondition()
+    # Made without validating (it has nothing to check): a validator built at import makes
+    # pydantic look for plugins, and loads importlib.metadata (issue 15, start-up).
+    requires: Precondition = Precondition.model_construct()
     scope: Literal["package", "each_guarantor"] = Field(
         default="package",
         description="each_guarantor: the card hits one guarantor's commitments at a time "

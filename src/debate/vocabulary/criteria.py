@@ -1,9 +1,22 @@
-"""The deterrence criteria the scorer computes, with default weights (data in criteria.toml)."""
+"""The deterrence criteria the scorer computes, with default weights (data in criteria.toml).
+
+The table is read and validated when one of its names is first used, not at import: the
+first validator a process builds makes pydantic look for plugins, which imports
+``importlib.metadata`` and the modules it needs (about 25 ms), and the debate table imports
+this module for the criteria's names long before it shows one (issue 15).
+
+>>> from debate.vocabulary.criteria import CRITERION_IDS, CRITERION_NAMES, DEFAULT_CRITERIA
+>>> first = DEFAULT_CRITERIA[0]
+>>> CRITERION_IDS[0] == first.id and CRITERION_NAMES[first.id] == first.name
+True
+"""
 
 # No `from __future__ import annotations`: pydantic would compile and evaluate every
 # annotation string when building the models (issue 15, start-up).
+import sys
 import tomllib
 from importlib import resources
+from typing import Any
 
 from pydantic import BaseModel, Field
 
@@ -19,12 +32,27 @@ class CriterionInfo(BaseModel):
     description: str
 
 
-def _load_defaults() -> tuple[CriterionInfo, ...]:
-    # Package data, read once at import: a small table, not user input.
+# Set on first use (see __getattr__).
+DEFAULT_CRITERIA: tuple[CriterionInfo, ...]
+CRITERION_IDS: tuple[str, ...]
+CRITERION_NAMES: dict[str, str]
+_ON_FIRST_USE = ("DEFAULT_CRITERIA", "CRITERION_IDS", "CRITERION_NAMES")
+
+
+def _load_defaults() -> dict[str, Any]:
+    # Package data, read once: a small table, not user input.
     text = resources.files("debate.vocabulary").joinpath("criteria.toml").read_text("utf-8")
-    return tuple(CriterionInfo.model_validate(c) for c in tomllib.loads(text)["criteria"])
+    criteria = tuple(CriterionInfo.model_validate(c) for c in tomllib.loads(text)["criteria"])
+    return {
+        "DEFAULT_CRITERIA": criteria,
+        "CRITERION_IDS": tuple(c.id for c in criteria),
+        "CRITERION_NAMES": {c.id: c.name for c in criteria},
+    }
 
 
-DEFAULT_CRITERIA: tuple[CriterionInfo, ...] = _load_defaults()
-CRITERION_IDS: tuple[str, ...] = tuple(c.id for c in DEFAULT_CRITERIA)
-CRITERION_NAMES: dict[str, str] = {c.id: c.name for c in DEFAULT_CRITERIA}
+def __getattr__(name: str) -> Any:
+    if name not in _ON_FIRST_USE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    values = _load_defaults()
+    vars(sys.modules[__name__]).update(values)  # ordinary attributes from now on
+    return values[name]

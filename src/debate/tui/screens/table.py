@@ -85,6 +85,10 @@ class TableScreen(Screen[None]):
         self._recapped: int | None = None
         #: Whether the table has advanced since it was shown (an action advances it too).
         self._advanced = False
+        #: Whether the scores are drawn: from just after the table's first complete frame
+        #: (the scorer's modules and validators take longer to load than the table takes to
+        #: draw; issue 15). Until then the status line and the Scores tab say so.
+        self.scores_shown = False
 
     def compose(self) -> ComposeResult:
         motion = self.game.motion
@@ -136,17 +140,20 @@ class TableScreen(Screen[None]):
         game, state = self.game, self.game.state
         self.query_one(Transcript).show(game.events, state)
         self.query_one(PackagePanel).show(state)
-        self.query_one(Scoreboard).show(
-            game.scores.card(), game.scores.role_scores(), game.scores.last_turn_delta()
-        )
+        if self.scores_shown:
+            self.query_one(Scoreboard).show(
+                game.scores.card(), game.scores.role_scores(), game.scores.last_turn_delta()
+            )
         hidden = "Private briefs are hidden while the keyboard changes hands."
         self.query_one(BriefPanel).show(self.viewer, hidden)
         role = state.current_role
         player = game.seat(role).player if role and game.is_human(role) else None
         legal = self.legal()
         hint = answer_hint(state, role, legal) if legal and role else None
-        index = (game.scores.index(), game.scores.last_turn_delta())
-        self.query_one(StatusLine).show(state, player, self.note, index, hint)
+        index = (game.scores.index(), game.scores.last_turn_delta()) if self.scores_shown else None
+        self.query_one(StatusLine).show(
+            state, player, self.note, index, hint, scoring=not self.scores_shown
+        )
         self.query_one(ActionBar).show(legal)
         if legal != self._legal_shown:  # the footer recomposes on every refresh_bindings
             self._legal_shown = legal
@@ -162,10 +169,13 @@ class TableScreen(Screen[None]):
 
     # -- what happens next ---------------------------------------------------------------
     def _first_advance(self) -> None:
+        self.scores_shown = True
         # Unless a quick player's action has advanced the table already: scheduling a
         # scripted seat twice would leave a pause timer nothing can stop.
         if not self._advanced:
             self.advance()
+        else:
+            self.refresh_table()
 
     def advance(self) -> None:
         """After any change: end the game, let a scripted seat play, or hand over."""

@@ -63,7 +63,7 @@ class Scoreboard(VerticalScroll):
         self._key: tuple[Any, ...] | None = None
 
     def compose(self):  # type: ignore[no-untyped-def]
-        yield Static(id="score-index")
+        yield Static(Text("Scoring…", style="dim italic"), id="score-index")
         yield OptionList(id="score-criteria", compact=True)
         yield Static(id="score-reasons")
         yield Static(id="score-roles")

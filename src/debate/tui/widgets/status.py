@@ -25,10 +25,14 @@ def status_text(
     note: Text | None = None,
     index: IndexShown | None = None,
     hint: str | None = None,
+    scoring: bool = False,
 ) -> Text:
     out = Text()
     if index is not None:
         out.append_text(index_text(index))
+        out.append(" · ")
+    elif scoring:
+        out.append("Index …", style="bold")
         out.append(" · ")
     if state.finished:
         out.append("The game is over.", style="bold")
@@ -67,8 +71,10 @@ class StatusLine(Static):
         note: Text | None = None,
         index: IndexShown | None = None,
         hint: str | None = None,
+        scoring: bool = False,
     ) -> None:
-        text = status_text(state, player, note, index, hint)
+        """``scoring``: the index is not known yet (``Index …`` holds its place)."""
+        text = status_text(state, player, note, index, hint, scoring)
         width = max(self.size.width - 2, 20)
         rows = sum(1 + len(line) // width for line in text.plain.split("\n"))
         if (text.plain, rows) == self._shown:

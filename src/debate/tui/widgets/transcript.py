@@ -5,7 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rich.text import Text
-from textual.widgets import RichLog
+from textual import events
+from textual.geometry import Size
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
 
 from debate.engine import Event, GameState
 from debate.history.transcript import TranscriptEntry, entries, rationale_text
@@ -37,7 +40,75 @@ def render_entry(motion: Motion, entry: TranscriptEntry) -> Text:
     return shown(out)
 
 
-class Transcript(RichLog):
+class TextLog(ScrollView, can_focus=True):
+    """Rich Text entries one under another, wrapped to the panel's width, newest last.
+
+    Textual's RichLog does this and more (any renderable, pretty-printed objects, markup,
+    highlighting); its module imports Rich's pretty-printer (which imports ``attrs`` where it
+    is installed), and it was most of the cost of the debate table's first frame beyond
+    Textual's own widgets (issue 15). This log takes Text only, and wraps its entries again
+    when its width changes (RichLog keeps the width they were first written at).
+    """
+
+    DEFAULT_CSS = """
+    TextLog {
+        background: $surface;
+        color: $foreground;
+        overflow-y: scroll;
+        &:focus { background-tint: $foreground 5%; }
+    }
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.entries: list[Text] = []
+        #: The entries' lines at :attr:`width_drawn` (none until the width is known).
+        self.lines: list[Strip] = []
+        self.width_drawn = 0
+
+    def write(self, text: Text) -> None:
+        """Add ``text`` at the end and scroll to it."""
+        text.expand_tabs()
+        self.entries.append(text)
+        if self.width_drawn:
+            self.lines += self._wrap(text, self.width_drawn)
+            self._resized()
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.lines = []
+        self._resized()
+
+    def _wrap(self, text: Text, width: int) -> list[Strip]:
+        console = self.app.console
+        lines = console.render_lines(text, console.options.update_width(width), pad=False)
+        return [Strip(line) for line in lines]
+
+    def _resized(self) -> None:
+        self.virtual_size = Size(self.width_drawn, len(self.lines))
+        self.scroll_end(animate=False, immediate=False, x_axis=False)
+        self.refresh()
+
+    def on_resize(self, event: events.Resize) -> None:
+        # A new height (the status line above took a second row, say) moves the end too: the
+        # newest entry stays in view.
+        width = self.scrollable_content_region.width
+        if width > 0 and width != self.width_drawn:
+            self.width_drawn = width
+            self.lines = [line for text in self.entries for line in self._wrap(text, width)]
+        self._resized()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.scrollable_content_region.width
+        k = scroll_y + y
+        if not 0 <= k < len(self.lines):
+            return Strip.blank(width, self.rich_style)
+        style = self.rich_style
+        return self.lines[k].crop_extend(scroll_x, scroll_x + width, style).apply_style(style)
+
+
+class Transcript(TextLog):
     """Append-only when the game moves on; rewritten when shown at an earlier point."""
 
     DEFAULT_CSS = """
@@ -45,9 +116,8 @@ class Transcript(RichLog):
     """
 
     def __init__(self, motion: Motion, **kwargs: object) -> None:
-        super().__init__(wrap=True, min_width=20, markup=False, **kwargs)  # type: ignore[arg-type]
+        super().__init__(**kwargs)
         self.motion = motion
-        self.can_focus = True
         self._shown: list[int] = []  # seqs written so far
 
     def show(self, events: Sequence[Event], state: GameState) -> None:
