@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from debate.tui.commands import GameCommands
+from debate.tui.styles import APP_TCSS
 from debate.tui.theme import HIGH_CONTRAST
 
 if TYPE_CHECKING:  # the engine and the store load with the first screen that needs them
@@ -51,7 +52,11 @@ class DebateApp(App[None]):
         restricted: bool = False,
         theme: str | None = None,
     ) -> None:
-        super().__init__()
+        # A command that opens a screen at once (`debate play MOTION`, `debate replay ID`)
+        # reads the app's stylesheet with the rest at start-up: added when that screen is
+        # pushed, it would make Textual parse every stylesheet again and restyle every
+        # widget (issue 15). The lobby alone does without it (styles.py).
+        super().__init__(css_path=APP_TCSS if on_ready is not None else None)
         self.export_dir = Path(export_dir)
         #: Served to browsers (``debate serve``): Join a game and solo practice only; saved
         #: games, replays and exports need the facilitator's code; no database is named.

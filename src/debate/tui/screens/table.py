@@ -87,7 +87,8 @@ class TableScreen(Screen[None]):
         self._advanced = False
         #: Whether the scores are drawn: from just after the table's first complete frame
         #: (the scorer's modules and validators take longer to load than the table takes to
-        #: draw; issue 15). Until then the status line and the Scores tab say so.
+        #: draw; issue 15). Until then the status line and the Scores tab say so; the Scores
+        #: tab is filled while it is open.
         self.scores_shown = False
 
     def compose(self) -> ComposeResult:
@@ -140,10 +141,7 @@ class TableScreen(Screen[None]):
         game, state = self.game, self.game.state
         self.query_one(Transcript).show(game.events, state)
         self.query_one(PackagePanel).show(state)
-        if self.scores_shown:
-            self.query_one(Scoreboard).show(
-                game.scores.card(), game.scores.role_scores(), game.scores.last_turn_delta()
-            )
+        self._show_scoreboard()
         hidden = "Private briefs are hidden while the keyboard changes hands."
         self.query_one(BriefPanel).show(self.viewer, hidden)
         role = state.current_role
@@ -159,6 +157,20 @@ class TableScreen(Screen[None]):
             self._legal_shown = legal
             self.refresh_bindings()
         self.shown_seq = state.seq
+
+    def _show_scoreboard(self) -> None:
+        # Drawn while its tab is open only: filling the hidden tab lays the screen out again
+        # (its list of criteria changes height), which cost the table's first update ~50 ms.
+        side = self.query_one("#side", TabbedContent)
+        if self.scores_shown and side.active == TABS["scores"]:
+            scores = self.game.scores
+            self.query_one(Scoreboard).show(
+                scores.card(), scores.role_scores(), scores.last_turn_delta()
+            )
+
+    @on(TabbedContent.TabActivated, "#side")
+    def _tab_shown(self) -> None:
+        self._show_scoreboard()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "act":

@@ -85,7 +85,18 @@ class TextLog(ScrollView, can_focus=True):
         return [Strip(line) for line in lines]
 
     def _resized(self) -> None:
-        self.virtual_size = Size(self.width_drawn, len(self.lines))
+        size = Size(self.width_drawn, len(self.lines))
+        old = self.virtual_size
+        if size != old:
+            grows = size.width == old.width and size.height >= old.height
+            if grows and self.show_vertical_scrollbar:
+                # Lines were added below a scrollbar already shown: the panel keeps its size
+                # and its scrollbar, so the screen need not be laid out again (which setting
+                # virtual_size asks for: a third of the table's update after an action).
+                self.set_reactive(ScrollView.virtual_size, size)
+                self._scroll_update(size)
+            else:
+                self.virtual_size = size
         self.scroll_end(animate=False, immediate=False, x_axis=False)
         self.refresh()
 
