@@ -17,7 +17,7 @@ from tui_helpers import (
     wait_for_table,
 )
 
-from debate.engine import Pass, Propose
+from debate.engine import Pass, Propose, Vote
 from debate.motions import Motion
 from debate.play import GameController
 from debate.store import Seat, open_store
@@ -349,6 +349,18 @@ async def test_no_transcript_line_hides_under_the_scrollbar(store, main_motion: 
         assert max(line.cell_length for line in transcript.lines) <= narrower
         assert strip_text(transcript).split() == words
         assert transcript.scroll_y == transcript.max_scroll_y > 0
+
+        # Entries added below the scrollbar (no new layout of the screen) are scrolled to,
+        # and the scrollbar knows how many lines there are now.
+        before = len(transcript.lines)
+        assert table.submit(Vote(accept=True))
+        await wait_for(pilot, lambda: len(transcript.lines) > before)
+        await pilot.pause(0.3)
+        assert transcript.vertical_scrollbar.window_virtual_size == len(transcript.lines)
+        assert transcript.scroll_y == transcript.max_scroll_y
+        assert strip_text(transcript).splitlines()[-1] in "\n".join(
+            line.text for line in transcript.lines[-transcript.size.height:]
+        )
 
 
 async def test_a_form_with_a_single_choice_starts_on_it(store, main_motion: Motion) -> None:
