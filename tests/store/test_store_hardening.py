@@ -83,6 +83,75 @@ def test_concurrent_first_opens_all_succeed(tmp_path: Path) -> None:
     assert counts == [0] * 12
 
 
+class _SwitchingCursor:
+    """A cursor whose ``PRAGMA journal_mode = WAL`` fails like SQLite's when another
+    connection switches the same new database at that moment, ``busy`` times over."""
+
+    def __init__(self, busy: int, code: int = sqlite3.SQLITE_BUSY) -> None:
+        self.busy, self.code, self.tries = busy, code, 0
+
+    def execute(self, sql: str) -> None:
+        assert sql == "PRAGMA journal_mode = WAL"
+        self.tries += 1
+        if self.tries <= self.busy:
+            error = sqlite3.OperationalError("database is locked")
+            error.sqlite_errorcode = self.code
+            raise error
+
+
+def test_switching_a_new_database_to_wal_waits_for_another_switch() -> None:
+    # SQLite answers "database is locked" at once here, without its busy timeout: several
+    # programs opening one new file together failed about once in 150 tries.
+    from debate.store.database import _write_ahead_logging
+
+    cursor = _SwitchingCursor(busy=3)
+    _write_ahead_logging(cursor)  # type: ignore[arg-type]
+    assert cursor.tries == 4
+
+
+def test_switching_to_wal_gives_up_after_the_busy_timeout_or_on_other_errors(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from debate.store import database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 50)
+    forever = _SwitchingCursor(busy=10**6)
+    started = time.monotonic()
+    with pytest.raises(sqlite3.OperationalError):
+        database._write_ahead_logging(forever)  # type: ignore[arg-type]
+    assert forever.tries > 1 and time.monotonic() - started < 5
+    other = _SwitchingCursor(busy=1, code=sqlite3.SQLITE_IOERR)
+    with pytest.raises(sqlite3.OperationalError):
+        database._write_ahead_logging(other)  # type: ignore[arg-type]
+    assert other.tries == 1
+
+
+def _new_file_opened_at(args: tuple[str, float]) -> str:
+    """Open ``path`` as the store's connections are opened, at the given moment."""
+    from debate.store.database import _sqlite_on_connect
+
+    path, moment = args
+    while time.time() < moment:
+        pass
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        _sqlite_on_connect(conn, None)
+        return str(conn.execute("PRAGMA journal_mode").fetchone()[0])
+    except sqlite3.Error as e:
+        return repr(e)
+    finally:
+        conn.close()
+
+
+def test_many_programs_opening_one_new_file_at_the_same_moment_all_get_wal(
+    tmp_path: Path,
+) -> None:
+    with ProcessPoolExecutor(6, mp_context=get_context("fork")) as pool:
+        for round_ in range(40):
+            path, moment = str(tmp_path / f"new{round_}.db"), time.time() + 0.1
+            assert list(pool.map(_new_file_opened_at, [(path, moment)] * 6)) == ["wal"] * 6
+
+
 # -- item 5: crafted import documents -----------------------------------------------------------
 
 

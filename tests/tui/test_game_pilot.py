@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from rich.text import Text
 from textual.widgets import Input, TextArea
 from tui_helpers import (
     OPENING,
@@ -17,7 +18,7 @@ from tui_helpers import (
     wait_for_table,
 )
 
-from debate.engine import Pass, Propose, Vote
+from debate.engine import Pass, Propose
 from debate.motions import Motion
 from debate.play import GameController
 from debate.store import Seat, open_store
@@ -353,14 +354,21 @@ async def test_no_transcript_line_hides_under_the_scrollbar(store, main_motion: 
         # Entries added below the scrollbar (no new layout of the screen) are scrolled to,
         # and the scrollbar knows how many lines there are now.
         before = len(transcript.lines)
-        assert table.submit(Vote(accept=True))
-        await wait_for(pilot, lambda: len(transcript.lines) > before)
+        for i in range(3):
+            transcript.write(Text(f"Entry {i} added"))
         await pilot.pause(0.3)
+        assert len(transcript.lines) == before + 3
         assert transcript.vertical_scrollbar.window_virtual_size == len(transcript.lines)
         assert transcript.scroll_y == transcript.max_scroll_y
-        assert strip_text(transcript).splitlines()[-1] in "\n".join(
-            line.text for line in transcript.lines[-transcript.size.height:]
-        )
+        bottom = transcript.render_line(transcript.size.height - 1).text.rstrip()
+        assert bottom == "Entry 2 added"  # drawn on the last row
+
+        # A reader scrolled back to the start stays there when the panel's height changes.
+        transcript.scroll_to(y=0, animate=False)
+        await pilot.pause()
+        await pilot.resize_terminal(64, 20)
+        await pilot.pause(0.3)
+        assert transcript.scroll_y == 0 < transcript.max_scroll_y
 
 
 async def test_a_form_with_a_single_choice_starts_on_it(store, main_motion: Motion) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -255,9 +256,27 @@ def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
     cur = dbapi_conn.cursor()
     cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
     cur.execute("PRAGMA foreign_keys = ON")
-    cur.execute("PRAGMA journal_mode = WAL")
+    _write_ahead_logging(cur)
     cur.execute("PRAGMA synchronous = FULL")  # a committed event survives power loss too
     cur.close()
+
+
+def _write_ahead_logging(cur: sqlite3.Cursor) -> None:
+    """Switch the database to WAL. SQLite answers "database is locked" at once, without
+    waiting out the busy timeout, when another connection switches the same new database
+    at the same moment (several players' programs opening a new file together): wait and
+    try again for as long as the busy timeout would have waited."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    pause = 0.005
+    while True:
+        try:
+            cur.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if e.sqlite_errorcode != sqlite3.SQLITE_BUSY or time.monotonic() > deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
 
 
 def sqlite_on_begin(conn: Connection) -> None:

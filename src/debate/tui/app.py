@@ -33,7 +33,8 @@ RESTRICTED_ACTIONS = frozenset({"continue", "replay", "host"})
 class DebateApp(App[None]):
     """Guarantees: lobby, new game, debate table, hand-over, stress test, debrief."""
 
-    # No CSS_PATH here: app.tcss comes with the first screen after the lobby (styles.py).
+    # No CSS_PATH here: app.tcss comes with the first screen after the lobby, or from the
+    # start when a command opens a screen at once (styles.py).
     TITLE = "Guarantees"
     COMMANDS = App.COMMANDS | {GameCommands}
     BINDINGS: ClassVar[list[BindingType]] = [

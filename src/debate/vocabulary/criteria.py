@@ -14,9 +14,10 @@ True
 # No `from __future__ import annotations`: pydantic would compile and evaluate every
 # annotation string when building the models (issue 15, start-up).
 import sys
+import threading
 import tomllib
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import BaseModel, Field
 
@@ -37,6 +38,8 @@ DEFAULT_CRITERIA: tuple[CriterionInfo, ...]
 CRITERION_IDS: tuple[str, ...]
 CRITERION_NAMES: dict[str, str]
 _ON_FIRST_USE = ("DEFAULT_CRITERIA", "CRITERION_IDS", "CRITERION_NAMES")
+#: First uses may come from several threads at once (the table, a scripted seat's worker).
+_LOADING = threading.Lock()
 
 
 def _load_defaults() -> dict[str, Any]:
@@ -50,9 +53,13 @@ def _load_defaults() -> dict[str, Any]:
     }
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _ON_FIRST_USE:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    values = _load_defaults()
-    vars(sys.modules[__name__]).update(values)  # ordinary attributes from now on
-    return values[name]
+if not TYPE_CHECKING:  # for type checkers the names above are declared, nothing else is
+
+    def __getattr__(name: str) -> Any:
+        if name not in _ON_FIRST_USE:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        module = vars(sys.modules[__name__])
+        with _LOADING:
+            if name not in module:  # not loaded by another thread meanwhile
+                module.update(_load_defaults())  # ordinary attributes from now on
+        return module[name]

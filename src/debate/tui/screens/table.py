@@ -181,6 +181,8 @@ class TableScreen(Screen[None]):
 
     # -- what happens next ---------------------------------------------------------------
     def _first_advance(self) -> None:
+        if not self.is_attached:  # a quick player's action already ended the game
+            return
         self.scores_shown = True
         # Unless a quick player's action has advanced the table already: scheduling a
         # scripted seat twice would leave a pause timer nothing can stop.

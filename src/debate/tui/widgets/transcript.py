@@ -65,6 +65,7 @@ class TextLog(ScrollView, can_focus=True):
         #: The entries' lines at :attr:`width_drawn` (none until the width is known).
         self.lines: list[Strip] = []
         self.width_drawn = 0
+        self._view_height = 0  # lines in view at the last update (0: never drawn yet)
 
     def write(self, text: Text) -> None:
         """Add ``text`` at the end and scroll to it."""
@@ -84,7 +85,9 @@ class TextLog(ScrollView, can_focus=True):
         lines = console.render_lines(text, console.options.update_width(width), pad=False)
         return [Strip(line) for line in lines]
 
-    def _resized(self) -> None:
+    def _resized(self, follow: bool = True) -> None:
+        """The lines changed: new scroll range, and (``follow``) the newest line in view."""
+        self._view_height = self.scrollable_content_region.height
         size = Size(self.width_drawn, len(self.lines))
         old = self.virtual_size
         if size != old:
@@ -97,17 +100,19 @@ class TextLog(ScrollView, can_focus=True):
                 self._scroll_update(size)
             else:
                 self.virtual_size = size
-        self.scroll_end(animate=False, immediate=False, x_axis=False)
+        if follow:
+            self.scroll_end(animate=False, immediate=False, x_axis=False)
         self.refresh()
 
     def on_resize(self, event: events.Resize) -> None:
-        # A new height (the status line above took a second row, say) moves the end too: the
-        # newest entry stays in view.
+        # A reader at the end stays at the end, though a new height (the status line above
+        # took a second row, say) moves it; one scrolled back to an earlier entry stays there.
+        following = not self._view_height or self.scroll_y >= len(self.lines) - self._view_height
         width = self.scrollable_content_region.width
         if width > 0 and width != self.width_drawn:
             self.width_drawn = width
             self.lines = [line for text in self.entries for line in self._wrap(text, width)]
-        self._resized()
+        self._resized(follow=following)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
