@@ -12,6 +12,7 @@ race URL SESSION COUNT NAME GO_FILE
 
 from __future__ import annotations
 
+import random
 import sys
 import time
 from pathlib import Path
@@ -45,9 +46,11 @@ def race(url: str, sid: str, count: int, name: str, go_file: str) -> None:
             print("conflict", seq, flush=True)
         else:
             print("ok", seq, flush=True)
-            # A moment's thought, as a player would take: without it an SQLite writer that
-            # holds the lock keeps it (the waiter's busy handler sleeps in milliseconds).
-            time.sleep(0.0005)
+        # A moment's thought, as a player would take, of a few milliseconds: SQLite's busy
+        # handler sleeps in milliseconds, so with less a writer that holds the lock takes
+        # it again before the waiter wakes, and on a slow machine one writer won every race
+        # (nothing was tested).
+        time.sleep(random.uniform(0, 0.004))
 
 
 if __name__ == "__main__":
