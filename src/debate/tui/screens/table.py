@@ -181,7 +181,7 @@ class TableScreen(Screen[None]):
 
     # -- what happens next ---------------------------------------------------------------
     def _first_advance(self) -> None:
-        if not self.is_attached:  # a quick player's action already ended the game
+        if not self.is_attached:  # gone already: a quick player ended the game, or left
             return
         self.scores_shown = True
         # Unless a quick player's action has advanced the table already: scheduling a
