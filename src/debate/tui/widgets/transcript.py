@@ -67,12 +67,15 @@ class TextLog(ScrollView, can_focus=True):
         self.width_drawn = 0
         self._view_height = 0  # lines in view at the last update (0: never drawn yet)
 
-    def write(self, text: Text) -> None:
-        """Add ``text`` at the end and scroll to it."""
-        text.expand_tabs()
-        self.entries.append(text)
+    def write(self, *texts: Text) -> None:
+        """Add ``texts`` at the end and scroll to the last (one update for all of them)."""
+        if not texts:
+            return  # nothing new: a reader scrolled back stays where they are
+        for text in texts:
+            text.expand_tabs()
+        self.entries += texts
         if self.width_drawn:
-            self.lines += self._wrap(text, self.width_drawn)
+            self.lines += [line for text in texts for line in self._wrap(text, self.width_drawn)]
             self._resized()
 
     def clear(self) -> None:
@@ -145,7 +148,6 @@ class Transcript(TextLog):
         if not events:
             self.write(Text("No one has spoken yet.", style="dim italic"))
             return
-        new = events[len(self._shown) :]
-        for entry in entries(new, state):
-            self.write(render_entry(self.motion, entry))
-            self._shown.append(entry.seq)
+        new = entries(events[len(self._shown) :], state)
+        self.write(*(render_entry(self.motion, entry) for entry in new))
+        self._shown += (entry.seq for entry in new)
