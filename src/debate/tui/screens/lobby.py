@@ -70,6 +70,13 @@ def menu(cursor: int = 0, restricted: bool = False) -> Content:
     return Content.from_markup("\n".join(lines) + "\n" + hint)
 
 
+@cache
+def banner_and_menu(cursor: int = 0, restricted: bool = False) -> Content:
+    """The banner above the menu, one block: one widget fewer to mount, style and draw in the
+    lobby's first frame (issues 6 and 15)."""
+    return Content("\n").join((banner(), Content(""), menu(cursor, restricted)))
+
+
 def saves_location(app: Any) -> str:
     """Where this app saves games (its store's database, or the one it will open), as the
     lobby's footer names it; a server URL never shows its password."""
@@ -103,14 +110,11 @@ class LobbyScreen(Screen[None]):
         # and parsing even a small stylesheet is most of what the first frame costs.
         self.styles.align_horizontal = "center"
         restricted = getattr(self.app, "restricted", False)
-        for widget in (
-            Static(banner(), id="lobby-banner"),
-            Static(menu(0, restricted), id="lobby-menu"),
-        ):
-            widget.styles.width = 76
-            widget.styles.max_width = "100%"
-            widget.styles.padding = (1, 2, 0, 2)
-            yield widget
+        block = Static(banner_and_menu(0, restricted), id="lobby-menu")
+        block.styles.width = 76
+        block.styles.max_width = "100%"
+        block.styles.padding = (1, 2, 0, 2)
+        yield block
         if restricted:  # a served app never names its database
             return
         footer = Static(
@@ -128,7 +132,7 @@ class LobbyScreen(Screen[None]):
     def action_move(self, step: int) -> None:
         self.cursor = (self.cursor + step) % len(self.entries)
         restricted = getattr(self.app, "restricted", False)
-        self.query_one("#lobby-menu", Static).update(menu(self.cursor, restricted))
+        self.query_one("#lobby-menu", Static).update(banner_and_menu(self.cursor, restricted))
 
     async def action_choose(self) -> None:
         await self.app.run_action(f"app.{self.entries[self.cursor][0]}")
