@@ -84,6 +84,21 @@ def test_listing_sessions_loads_no_engine_screen_or_migration(tmp_path: Path) ->
     assert not [m for m in loaded if m.startswith(heavy)]
 
 
+def test_play_options_are_read_without_a_pydantic_adapter(tmp_path: Path) -> None:
+    # typer builds a pydantic TypeAdapter for each parameter it converts itself; the first
+    # one loads pydantic's schema builder and plugins, before the table's first frame.
+    code = (
+        "import json, sys\n"
+        "from debate.cli import app\n"
+        "try:\n    app(['play', 'no-such-motion', '--as', 'kyiv', '--seed', '-12'])\n"
+        "except SystemExit as e:\n    code = e.code\n"
+        "print(json.dumps([code, sorted(sys.modules)]), file=sys.stderr)\n"
+    )
+    code_seen, loaded = _reported(code, {"DEBATE_DATA_DIR": str(tmp_path), "COLUMNS": "100"})
+    assert code_seen == 2  # parsed, then refused for the motion
+    assert "typer._adapters" not in loaded
+
+
 def test_unknown_command_is_still_refused() -> None:
     result = CliRunner().invoke(cli.app, ["nonsense"])
     assert result.exit_code == 2
@@ -359,5 +374,7 @@ def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Pat
     assert not scores_shown and built_then == []
     late = [m for m in loaded if m.startswith(("debate.scoring", "rich.pretty"))]
     assert late == [] and not {"attr", "attrs"} & {m.split(".")[0] for m in loaded}
+    # Nor any other validator (a seat's, say): the first one built looks up pydantic's plugins.
+    assert "pydantic.plugin._loader" not in loaded
     # Then the scores follow at once.
     assert status.startswith("Index ") and not status.startswith("Index …")

@@ -1,4 +1,4 @@
-"""Plain str, bool and Path options are converted without pydantic TypeAdapters (issue 15),
+"""Plain str, bool, int and Path options are converted without pydantic TypeAdapters (issue 15),
 and exactly as typer's own adapters convert them: same values, same refusals."""
 
 from __future__ import annotations
@@ -51,19 +51,24 @@ def test_every_plain_parameter_converts_as_typer_would(tmp_path: Path) -> None:
     values: list[object] = [
         "guarantees", "", "-", "ünï", str(a_file), str(a_dir), str(tmp_path / "missing"),
         f"{a_dir}/", True, False, None, b"bytes", ("a", str(a_file)), [], 7,
+        # Numbers as typed: the plain ones, and every other spelling typer's adapter judges.
+        "7", "-3", "0", "-0", "007", "999999999999999999", "99999999999999999999999", "+7",
+        " 7", "7 ", "1_000", "7.0", "7.5", "1e3", "٣", "0x10", "-", "--7", 7.0, -2,
     ]
-    plain = 0
+    plain = plain_ints = 0
     for command in commands:
         for param in [*command.params, command.get_help_option(ctx)]:
             if not isinstance(param._runtime_param, PlainParam):
                 continue
             plain += 1
+            plain_ints += param._runtime_param.item is int
             typer_way = build_runtime_param(param.type_descriptor)
             for value in values:
                 ours = _outcome(param._runtime_param, value, param, ctx)
                 theirs = _outcome(typer_way, value, param, ctx)
                 assert ours == theirs, (command.name, param.name, value)
     assert plain >= 30  # --db, --theme, --help, FILE, --dir, --motion... on every command
+    assert plain_ints >= 3  # play --seed, host --seed, simulate --seed...
 
 
 def test_other_types_keep_typers_own_conversion() -> None:

@@ -8,6 +8,8 @@ import json
 import os
 import socket
 import sqlite3
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,7 +26,9 @@ from debate.cli import app
 from debate.engine import Event, Speak
 from debate.store import (
     InvalidRequest,
+    InvalidSeat,
     NoDatabase,
+    Seat,
     Store,
     StoreError,
     StoreUnavailable,
@@ -601,3 +605,44 @@ def test_a_typed_backslash_u0000_is_text_not_a_nul(tmp_path: Path) -> None:
     store.append(sid, typed, 0)
     assert store.load(sid).events[0].action.text == "escape sequences like \\u0000"
     store.close()
+
+
+# -- seats: checked when made, with no pydantic (issue 15) ------------------------------------
+@pytest.mark.parametrize(
+    ("args", "problem"),
+    [
+        (("", "A"), "role: 1 to 40 characters, not 0"),
+        (("k" * 41, "A"), "role: 1 to 40 characters, not 41"),
+        (("kyiv", ""), "player: 1 to 80 characters, not 0"),
+        (("kyiv", "x" * 81), "player: 1 to 80 characters, not 81"),
+        (("kyiv", "A", "robot"), "kind: one of human, scripted, not 'robot'"),
+        (("kyiv", "A", ["human"]), "kind: one of human, scripted"),
+        (("kyiv", "A", "scripted", "d" * 41), "difficulty: at most 40 characters, not 41"),
+        ((7, "A"), "role: a string, not int"),
+        (("kyiv", None), "player: a string, not NoneType"),
+        (("kyiv", "A", "scripted", 3), "difficulty: a string or None, not int"),
+        (("kyiv", "A", "\u202e"), "kind: one of human, scripted, not '\\u202e'"),
+    ],
+)
+def test_a_seat_with_a_bad_value_is_refused_when_made(args: tuple, problem: str) -> None:
+    with pytest.raises(InvalidSeat) as refused:
+        Seat(*args)
+    assert problem in str(refused.value)
+    assert "\u202e" not in str(refused.value)  # a control or bidi character is shown, not obeyed
+
+
+def test_seats_at_their_limits_are_made_and_compare_by_value() -> None:
+    longest = Seat("k" * 40, "p" * 80, "scripted", "d" * 40)
+    assert longest == Seat("k" * 40, "p" * 80, "scripted", "d" * 40)
+    assert hash(Seat("kyiv", "A")) == hash(Seat("kyiv", "A", "human", None))
+    with pytest.raises(AttributeError):
+        longest.player = "other"  # type: ignore[misc]
+
+
+def test_the_store_package_loads_without_pydantic() -> None:
+    # A pydantic record in the store built its validator at import, and the first validator
+    # loads pydantic's schema builder and looks up plugins: before `debate play`'s table.
+    code = "import sys, debate.store; print(sorted(m for m in sys.modules if 'pydantic' in m))"
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True)
+    assert done.stdout.strip() == "[]"

@@ -42,6 +42,7 @@ from debate.store.errors import (
 from debate.store.records import (
     STATUSES,
     Annotation,
+    InvalidSeat,
     LoadedSession,
     Seat,
     SeatKind,
@@ -98,6 +99,7 @@ __all__ = [
     "CorruptDatabase",
     "CorruptSession",
     "InvalidRequest",
+    "InvalidSeat",
     "LoadedSession",
     "Migrated",
     "NewerSchema",

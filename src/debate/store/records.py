@@ -14,9 +14,6 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
-from pydantic import ConfigDict, Field
-from pydantic.dataclasses import dataclass as pydantic_dataclass
-
 from debate.store.errors import CorruptSession
 from debate.text_safety import name_problem, neutralise
 
@@ -43,14 +40,56 @@ def check_seed(seed: int) -> str | None:
     return "the seed must be a whole number between -2^63 and 2^63 - 1"
 
 
-@pydantic_dataclass(frozen=True, config=ConfigDict(extra="forbid"))
-class Seat:
-    """Who sits in a role: a named human, or a scripted player with a difficulty."""
+#: Seat kinds, and the longest role id, player name and difficulty a seat holds.
+SEAT_KINDS: tuple[SeatKind, ...] = ("human", "scripted")
+MAX_ROLE, MAX_PLAYER, MAX_DIFFICULTY = 40, 80, 40
 
-    role: str = Field(min_length=1, max_length=40)
-    player: str = Field(min_length=1, max_length=80)
+
+class InvalidSeat(ValueError):
+    """A seat made with a value of the wrong type or length, or an unknown kind."""
+
+
+@dataclass(frozen=True, slots=True)
+class Seat:
+    """Who sits in a role: a named human, or a scripted player with a difficulty.
+
+    Checked when made, like a pydantic record, but a plain dataclass: a pydantic one built its
+    validator when the store was imported, and the first validator a process builds loads
+    pydantic's schema builder and looks up its plugins (~15 ms of `debate play MOTION`
+    before the table's first frame, issue 15).
+
+    >>> try:
+    ...     Seat("kyiv", "")
+    ... except InvalidSeat as e:
+    ...     print(e)
+    seat player: 1 to 80 characters, not 0
+    """
+
+    role: str
+    player: str
     kind: SeatKind = "human"
-    difficulty: str | None = Field(default=None, max_length=40)
+    difficulty: str | None = None
+
+    def __post_init__(self) -> None:
+        if problem := self._value_problem():
+            raise InvalidSeat(f"seat {problem}")
+
+    def _value_problem(self) -> str | None:
+        for label, value, longest in (("role", self.role, MAX_ROLE),
+                                      ("player", self.player, MAX_PLAYER)):
+            if type(value) is not str:
+                return f"{label}: a string, not {type(value).__name__}"
+            if not 1 <= len(value) <= longest:
+                return f"{label}: 1 to {longest} characters, not {len(value)}"
+        if self.kind not in SEAT_KINDS:
+            return f"kind: one of {', '.join(SEAT_KINDS)}, not {neutralise(repr(self.kind))}"
+        difficulty = self.difficulty
+        if difficulty is not None:
+            if type(difficulty) is not str:
+                return f"difficulty: a string or None, not {type(difficulty).__name__}"
+            if len(difficulty) > MAX_DIFFICULTY:
+                return f"difficulty: at most {MAX_DIFFICULTY} characters, not {len(difficulty)}"
+        return None
 
     def problem(self) -> str | None:
         """Why this seat cannot be saved (a control character in a name), or None. Checked
