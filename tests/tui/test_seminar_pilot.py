@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.widgets import TabbedContent
 from tui_helpers import plain, strip_text, wait_for, wait_for_table
 
 from debate.engine import Pass, Speak
@@ -101,6 +102,21 @@ async def test_facilitator_console_paces_the_game(store) -> None:  # type: ignor
         console.run_command("end")
         console.client.refresh()
         assert console.client.game.state.in_vote or console.client.finished
+
+
+async def test_facilitator_console_scores_only_while_its_scores_tab_is_open(store) -> None:  # type: ignore[no-untyped-def]
+    # The scorer loads when the Scores tab opens, not before the console's first frame.
+    codes = host_game(store, tiny_motion(), [SeatSpec("washington", "scripted", "easy")], 3)
+    facilitator = SeatClient.open(store, codes.facilitator)
+    app = create_app(store=store, on_ready=lambda a: a.join(facilitator))
+    async with app.run_test(size=(120, 36)) as pilot:
+        await wait_for(pilot, lambda: isinstance(app.screen, FacilitatorScreen))
+        console = app.screen
+        await pilot.pause()
+        index = console.query_one("#score-index")
+        assert plain(index.render()).strip() == "Scoring…"
+        console.query_one("#side", TabbedContent).active = "tab-scores"
+        await wait_for(pilot, lambda: plain(index.render()).startswith("Deterrence Index"))
 
 
 async def test_lobby_join_by_code(store) -> None:  # type: ignore[no-untyped-def]

@@ -134,13 +134,25 @@ class FacilitatorScreen(FollowsTheGame, Screen[None]):
         game, state = self.client.game, self.client.game.state
         self.query_one(Transcript).show(game.events, state)
         self.query_one(PackagePanel).show(state)
-        self.query_one(Scoreboard).show(
-            game.scores.card(), game.scores.role_scores(), game.scores.last_turn_delta()
-        )
+        self._show_scoreboard()
         role = state.current_role
         self.query_one(StatusLine).show(state, game.seat(role).player if role else None)
         self.shown_seq = state.seq
         self.show_banner()
+
+    def _show_scoreboard(self) -> None:
+        # Scored while the Scores tab is open only: the scorer's modules and validators took
+        # longer than the console took to draw (issue 15), and filling the hidden tab after
+        # each move laid the screen out again.
+        if self.query_one("#side", TabbedContent).active == "tab-scores":
+            scores = self.client.game.scores
+            self.query_one(Scoreboard).show(
+                scores.card(), scores.role_scores(), scores.last_turn_delta()
+            )
+
+    @on(TabbedContent.TabActivated, "#side")
+    def _tab_shown(self) -> None:
+        self._show_scoreboard()
 
     # -- commands ----------------------------------------------------------------------------
     @on(Input.Submitted, "#facilitate-command")
