@@ -168,3 +168,17 @@ def test_long_text_is_checked_apart_from_its_plain_ascii_with_the_same_answer(
     assert len(text) >= _LONG
     assert neutralise(text) == _UNSAFE.sub(_visible, text)
     assert (neutralise(text) == text) == (not hostile and _UNSAFE.search(sample) is None)
+
+
+@pytest.mark.parametrize("name", ["\udcff", "Olena\ud800", "\udfffx"])
+def test_a_name_with_a_lone_surrogate_is_refused_before_it_reaches_the_store(name: str) -> None:
+    # What Python makes of a command-line argument that is not UTF-8 (`--name $'\xff'`): no
+    # database can store it, so it is refused where names are checked, with exit 2.
+    from typer.testing import CliRunner
+
+    from debate.cli import app
+    from debate.text_safety import name_problem
+
+    assert "is not valid Unicode text" in (name_problem(name) or "")
+    result = CliRunner().invoke(app, ["play", "guarantees", "--name", name])
+    assert result.exit_code == 2 and "not valid Unicode text" in result.output

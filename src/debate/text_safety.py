@@ -30,6 +30,7 @@ from typing import Any
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI + "]")
 _NAME_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + BIDI + "]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
 
@@ -88,11 +89,26 @@ def is_safe(text: str) -> bool:
 
 
 def name_problem(text: str) -> str | None:
-    """Why ``text`` cannot be a name, title or id (any control or bidi character), or None."""
+    """Why ``text`` cannot be a name, title or id (any control or bidi character, or a lone
+    surrogate), or None."""
     found = _NAME_UNSAFE.search(text)
     if found is None:
-        return None
+        return surrogate_problem(text)
     return f"control character U+{ord(found.group(0)):04X} is not allowed here"
+
+
+def surrogate_problem(text: str) -> str | None:
+    """Why ``text`` is not valid Unicode text (half of a UTF-16 pair, alone: what Python
+    makes of bytes that are not UTF-8 in a command-line argument), or None. No database
+    can store it.
+
+    >>> surrogate_problem("Olena"), surrogate_problem("A\\udcff")
+    (None, 'U+DCFF is not valid Unicode text (bytes that are not UTF-8?)')
+    """
+    found = _SURROGATE.search(text)
+    if found is None:
+        return None
+    return f"U+{ord(found.group(0)):04X} is not valid Unicode text (bytes that are not UTF-8?)"
 
 
 def text_problem(text: str) -> str | None:

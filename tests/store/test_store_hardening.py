@@ -622,6 +622,9 @@ def test_a_typed_backslash_u0000_is_text_not_a_nul(tmp_path: Path) -> None:
         (("kyiv", None), "player: a string, not NoneType"),
         (("kyiv", "A", "scripted", 3), "difficulty: a string or None, not int"),
         (("kyiv", "A", "\u202e"), "kind: one of human, scripted, not '\\u202e'"),
+        (("kyiv", "A\udcff"), "player: U+DCFF is not valid Unicode text"),
+        (("\ud800", "A"), "role: U+D800 is not valid Unicode text"),
+        (("kyiv", "A", "scripted", "x\udfff"), "difficulty: U+DFFF is not valid Unicode text"),
     ],
 )
 def test_a_seat_with_a_bad_value_is_refused_when_made(args: tuple, problem: str) -> None:

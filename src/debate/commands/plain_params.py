@@ -7,8 +7,9 @@ list` has to spend (issue 15). Our commands' options are mostly plain ``str`` an
 and for those the adapters do nothing a few lines cannot: a ``str`` stays as it is, a ``Path``
 is ``Path(value)`` followed by typer's own checks (exists, file_okay, dir_okay...), and an
 ``int`` typed as decimal digits is ``int(value)``. So :func:`use_plain_conversion` gives such
-parameters a converter that does exactly that; any other type, an ``int`` with a range, or a
-value that is not a plain ``str`` (``+7``, ``1_000``, `` 7``...) still goes to typer's adapter.
+parameters a converter that does exactly that; any other type, an ``int`` with a range or
+a counter, or a value that is not a plain ``str`` (``+7``, ``1_000``, `` 7``, more than 18
+digits...) still goes to typer's adapter.
 The first adapter built in a process also loads pydantic's schema builder and looks up its
 plugins: for ``debate play MOTION --seed N`` that was before the table's first frame.
 
@@ -92,7 +93,7 @@ def _item_of(annotation: Any) -> Any:
 if TYPER_ADAPTERS:
 
     class PlainParam(RuntimeParam):
-        """typer's conversion of a bool, str or Path parameter, for plain values (typer's own
+        """typer's conversion of a bool, str, int or Path parameter, for plain values (typer's own
         fields only: a dataclass of our own costs most of a millisecond a process)."""
 
         @property

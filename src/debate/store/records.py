@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal, TypeAlias
 
 from debate.store.errors import CorruptSession
-from debate.text_safety import name_problem, neutralise
+from debate.text_safety import name_problem, neutralise, surrogate_problem
 
 if TYPE_CHECKING:
     from debate.engine import Event, GameState
@@ -81,6 +81,8 @@ class Seat:
                 return f"{label}: a string, not {type(value).__name__}"
             if not 1 <= len(value) <= longest:
                 return f"{label}: 1 to {longest} characters, not {len(value)}"
+            if found := surrogate_problem(value):
+                return f"{label}: {found}"
         if self.kind not in SEAT_KINDS:
             return f"kind: one of {', '.join(SEAT_KINDS)}, not {neutralise(repr(self.kind))}"
         difficulty = self.difficulty
@@ -89,6 +91,8 @@ class Seat:
                 return f"difficulty: a string or None, not {type(difficulty).__name__}"
             if len(difficulty) > MAX_DIFFICULTY:
                 return f"difficulty: at most {MAX_DIFFICULTY} characters, not {len(difficulty)}"
+            if found := surrogate_problem(difficulty):
+                return f"difficulty: {found}"
         return None
 
     def problem(self) -> str | None:
