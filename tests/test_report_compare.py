@@ -58,3 +58,30 @@ def test_export_compare_parent(tmp_path: Path) -> None:
     csv = runner.invoke(app, ["export", bid, "--compare-parent", "--format", "csv", "--db", url])
     assert csv.exit_code == 2
     store.close()  # type: ignore[attr-defined]
+
+
+def test_a_compared_export_reads_the_branch_and_its_parent_once_each(tmp_path: Path) -> None:
+    # Loading them again for the comparison doubled the time of a long branch's export.
+    from debate.report.exports import compared_export
+
+    _, store, sid, bid = _branch(tmp_path)
+    reads: list[str] = []
+    real_read = store.read  # type: ignore[attr-defined]
+
+    def counted(session_id: str):  # type: ignore[no-untyped-def]
+        reads.append(session_id)  # Store.load reads through Store.read too
+        return real_read(session_id)
+
+    store.read = counted  # type: ignore[attr-defined]
+    page = compared_export(store, bid, "html")  # type: ignore[arg-type]
+    assert "<h2>Compared with the parent session</h2>" in page
+    assert sorted(reads) == sorted([bid, sid])
+    reads.clear()
+    try:
+        compared_export(store, sid, "md")  # type: ignore[arg-type]
+    except ValueError as e:
+        assert "not a branch" in str(e)
+    else:
+        raise AssertionError("a session that is not a branch was compared")
+    assert reads == [sid]  # refused before its events are folded
+    store.close()  # type: ignore[attr-defined]

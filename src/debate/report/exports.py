@@ -38,20 +38,19 @@ def compared_export(store: Store, session_id: str, fmt: str) -> str:
     """The Markdown or HTML debrief of a branch with a comparison to its parent appended
     (before the annotations); a session that is not a branch is refused."""
     from debate.report import compare
-    from debate.report.saved import load_parent, load_record
+    from debate.report.saved import load_debrief_and_parent
 
-    record = load_record(store, session_id)
-    parent = load_parent(store, record)
-    if parent is None:
-        raise ValueError(f"session {session_id} is not a branch of a saved session")
+    if fmt not in ("md", "html"):
+        raise ValueError("--compare-parent works with --format md or html")
+    # The branch and its parent are each read once, for the debrief and the comparison.
+    debrief, record, parent = load_debrief_and_parent(store, session_id, branch_only=True)
+    assert parent is not None  # branch_only
     comparison = compare.compare(record, parent)
     if fmt == "md":
-        text = markdown_export(store, session_id)
+        text = render_markdown(debrief)
         return text.rstrip("\n") + "\n\n" + "\n".join(compare.markdown(comparison))
-    if fmt == "html":
-        page = html_export(store, session_id)
-        return page.replace("</body>", "\n".join(compare.html(comparison)) + "\n</body>", 1)
-    raise ValueError("--compare-parent works with --format md or html")
+    page = render_html(debrief)
+    return page.replace("</body>", "\n".join(compare.html(comparison)) + "\n</body>", 1)
 
 
 def csv_export(store: Store, session_id: str) -> str:

@@ -72,10 +72,25 @@ def load_debrief(store: Store, session_id: str) -> Debrief:
 
     The debrief folds the events one by one anyway: that fold is also the store's check that
     they replay (the same refusal, the same status), so the session is folded once."""
+    return load_debrief_and_parent(store, session_id)[0]
+
+
+def load_debrief_and_parent(
+    store: Store, session_id: str, *, branch_only: bool = False
+) -> tuple[Debrief, SessionRecord, SessionRecord | None]:
+    """:func:`load_debrief`, with the session and its parent as it loaded them (a branch's
+    comparison with its parent needs both: loading them again doubled an export's time).
+
+    ``branch_only``: a session that is not a branch of a saved session is refused
+    (ValueError) before it is folded."""
     stored = store.read(session_id)
     record = record_from_loaded(stored)
     parent = load_parent(store, record)
+    if branch_only and parent is None:
+        raise ValueError(f"session {session_id} is not a branch of a saved session")
     with stored.replaying():
         debrief, state = debrief_and_state(record, parent=parent)
     status = stored.replayed(state).info.status  # the events may say the game is over
-    return debrief if status == debrief.status else replace(debrief, status=status)
+    if status != debrief.status:
+        debrief = replace(debrief, status=status)
+    return debrief, record, parent
