@@ -305,8 +305,8 @@ def test_run_and_close_closes_the_store_only_after_a_good_end(code: int, closed:
 def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Path) -> None:
     # `debate play MOTION` (issue 15): an unchanged motion comes from its validated copy, the
     # table's first complete frame comes before the scorer, any model validator and Rich's
-    # pretty-printer are loaded, the action forms load when one opens, and the table is
-    # pushed before the lobby beneath it is ever painted.
+    # pretty-printer are loaded, the action forms load when one opens, and the table is the
+    # app's first screen: no lobby is built beneath it.
     code = (
         "import asyncio, json, sys\n"
         "import debate.tui.screens.table as table\n"
@@ -321,13 +321,12 @@ def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Pat
         "         Seat(r.id, r.name, 'scripted', 'normal') for r in motion.roles\n"
         "         if not r.optional]\n"
         "from debate.tui.screens.lobby import LobbyScreen\n"
-        "painted = []\n"
-        "drawn = LobbyScreen._compositor_refresh\n"
-        "def counted(screen):\n"
-        "    if screen is screen.app.screen:  # drawn on top, not refreshed beneath\n"
-        "        painted.append(type(screen).__name__)\n"
-        "    drawn(screen)\n"
-        "LobbyScreen._compositor_refresh = counted\n"
+        "painted = []  # lobbies built\n"
+        "built = LobbyScreen.__init__\n"
+        "def counted(screen, *args, **kwargs):\n"
+        "    painted.append(type(screen).__name__)\n"
+        "    built(screen, *args, **kwargs)\n"
+        "LobbyScreen.__init__ = counted\n"
         "at_first_frame = []\n"
         "first_advance = table.TableScreen._first_advance\n"
         "def first_frame(screen):\n"
@@ -335,8 +334,8 @@ def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Pat
         "                           sorted(built_models())])\n"
         "    first_advance(screen)\n"
         "table.TableScreen._first_advance = first_frame\n"
-        "def start(app):\n"
-        "    app.begin(GameController.start_later(lambda: None, motion, seats, 1))\n"
+        "def table(app):\n"
+        "    return app.table_for(GameController.start_later(lambda: None, motion, seats, 1))\n"
         "def models(cls):\n"
         "    for sub in cls.__subclasses__():\n"
         "        yield sub\n"
@@ -345,7 +344,7 @@ def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Pat
         "    return {m.__name__ for m in models(BaseModel)\n"
         "            if m.__module__.startswith('debate.') and m.__pydantic_complete__}\n"
         "async def main():\n"
-        "    app = create_app(db_url='/nonexistent/never.db', on_ready=start)\n"
+        "    app = create_app(db_url='/nonexistent/never.db', first_screen=table)\n"
         "    async with app.run_test(size=(80, 24)) as pilot:\n"
         "        for _ in range(500):  # until the scores follow the first frame\n"
         "            await pilot.pause(0.01)\n"
@@ -363,7 +362,7 @@ def test_the_debate_table_shows_without_forms_or_motion_validators(tmp_path: Pat
     env = {"DEBATE_DATA_DIR": str(tmp_path), "HOME": "/nonexistent"}
     first = _reported(code, env)
     shown, lobby_painted, built, forms, at_first_frame, status = _reported(code, env)
-    assert shown == first[0] == ["LobbyScreen", "TableScreen"]
+    assert shown == first[0] == ["TableScreen"]
     assert lobby_painted == []
     assert "Motion" in first[2] and "Motion" not in built
     scoring = {"CriterionInfo", "Rubric", "Package", "Party"}

@@ -23,6 +23,8 @@ from functools import cache
 from importlib import import_module
 from typing import Any
 
+from debate import collector
+
 #: Command name -> (module under debate.commands that registers it, its one-line help).
 COMMANDS: dict[str, tuple[str, str]] = {
     "delete": ("sessions", "Delete a session with its events and annotations."),
@@ -75,6 +77,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Commands that open a screen: the collector stays held until it is drawn (debate.collector).
+OPENS_A_SCREEN = frozenset({"play", "replay", "join", "facilitate"})
+
+
 @cache
 def build_app() -> Any:
     """The typer application (built on first use: bare ``debate`` needs no typer at all)."""
@@ -105,6 +111,12 @@ def build_app() -> Any:
                 use_plain_conversion(command, ctx)
                 self.commands.setdefault(name, command)
             return self.commands.get(cmd_name)
+
+        def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+            name, command, rest = super().resolve_command(ctx, args)
+            if name not in OPENS_A_SCREEN:  # those release it once their screen is drawn
+                collector.release()
+            return name, command, rest
 
         def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
             use_plain_conversion(self, ctx)  # the root's own options (--db, --theme, --help)
@@ -155,8 +167,10 @@ def main() -> None:
     # Start-up builds a few hundred thousand long-lived objects (modules, pydantic schemas,
     # then a session's events and states) and almost no cyclic garbage, so the collector's
     # default pace (every 700 allocations) rescans them again and again: 7% of `debate play`
-    # to its table, 20% of a 50,000-event export. Collect about seventy times less often.
+    # to its table, 20% of a 50,000-event export. Collect about seventy times less often,
+    # and not at all until the first screen is drawn or a command starts (debate.collector).
     gc.set_threshold(50_000, 50, 1000)
+    collector.hold()
     if len(sys.argv) == 1:
         # Bare `debate`: straight to the lobby, which needs neither typer nor the database.
         from debate.tui import create_app

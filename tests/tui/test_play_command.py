@@ -48,7 +48,17 @@ def test_play_motion_starts_solo_practice_as_the_named_role(
                 table = await wait_for_table(pilot)
                 seen["game"] = table.game
                 seen["legal"] = table.legal()
+                # The table is the app's first screen: no lobby beneath it was ever built.
+                seen["stack"] = [type(s).__name__ for s in self.screen_stack]
                 seen["session"] = table.game.session_id  # saved behind the painted table
+                # Leaving it (and saying yes) puts the lobby in its place.
+                await pilot.press("escape")
+                await wait_for(pilot, lambda: type(self.screen).__name__ == "ConfirmDialog")
+                await pilot.press("y")
+                await wait_for(pilot, lambda: type(self.screen).__name__ == "LobbyScreen")
+                seen["after"] = [type(s).__name__ for s in self.screen_stack]
+                await pilot.press("n")  # the lobby works: New game
+                await wait_for(pilot, lambda: type(self.screen).__name__ == "MotionsScreen")
 
         asyncio.run(drive())
 
@@ -60,6 +70,7 @@ def test_play_motion_starts_solo_practice_as_the_named_role(
     assert result.exit_code == 0, result.output
     game = seen["game"]
     assert game.seed == 7 and game.current_role == "kyiv" and "speak" in seen["legal"]
+    assert seen["stack"] == ["TableScreen"] and seen["after"] == ["LobbyScreen"]
     from debate.store import open_store
 
     saved = open_store(str(db)).load(seen["session"])

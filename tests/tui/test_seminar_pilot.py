@@ -235,3 +235,42 @@ async def test_a_hosted_seat_is_never_coached(store) -> None:  # type: ignore[no
         assert isinstance(table, JoinedTableScreen)
         table.action_coach()
         assert kyiv.game.coaching is False
+
+
+@pytest.mark.parametrize("who", ["kyiv", "facilitator"])
+def test_join_and_facilitate_open_their_screen_first_and_leave_for_the_lobby(
+    who: str, db_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `debate join CODE` and `debate facilitate CODE`: the seat's table (or the console) is
+    # the app's first screen, drawn whole in its first frame; leaving it opens the lobby.
+    import asyncio
+    from typing import Any
+
+    from typer.testing import CliRunner
+
+    from debate.cli import app as cli
+    from debate.tui import DebateApp
+
+    store = open_store(str(db_path))
+    codes = host_game(store, tiny_motion(), [SeatSpec("washington", "scripted", "easy")], 3)
+    store.close()
+    code = codes.facilitator if who == "facilitator" else codes.seats[who]
+    seen: dict[str, Any] = {}
+
+    def headless_run(self: DebateApp, *args: Any, **kwargs: Any) -> None:
+        async def drive() -> None:
+            async with self.run_test(size=(100, 30)) as pilot:
+                await wait_for(pilot, lambda: self.screen.is_mounted)
+                seen["first"] = [type(s).__name__ for s in self.screen_stack]
+                self.action_lobby()  # what Escape (or leaving) does
+                await wait_for(pilot, lambda: type(self.screen).__name__ == "LobbyScreen")
+                seen["after"] = [type(s).__name__ for s in self.screen_stack]
+
+        asyncio.run(drive())
+
+    monkeypatch.setattr(DebateApp, "run", headless_run)
+    command = "facilitate" if who == "facilitator" else "join"
+    result = CliRunner().invoke(cli, [command, code, "--db", str(db_path)])
+    assert result.exit_code == 0, result.output
+    expected = "FacilitatorScreen" if who == "facilitator" else "JoinedTableScreen"
+    assert seen == {"first": [expected], "after": ["LobbyScreen"]}

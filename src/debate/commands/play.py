@@ -85,7 +85,7 @@ def play(
     game_seed = seed if seed is not None else random.randrange(1, 10_000)
     started = []
 
-    def start(app):  # type: ignore[no-untyped-def]
+    def table(app):  # type: ignore[no-untyped-def]
         from debate.play import GameController
         from debate.store import Seat, open_store
 
@@ -101,11 +101,12 @@ def play(
             lambda: open_store(db), chosen, seats, game_seed, title=chosen.title
         )
         started.append(game)
-        app.begin(game)
+        return app.table_for(game)
 
     from debate.tui import create_app
 
-    app = create_app(db_url=db, motion_dirs=dirs or [], on_ready=start)
+    # The table is the app's first screen (the lobby replaces it when it is left).
+    app = create_app(db_url=db, motion_dirs=dirs or [], first_screen=table)
     ended_well = app.run_and_close()
     # Quit at once: let the new game's database be written whole (the table starts its save
     # when it closes, if it had not yet), then close it too.

@@ -16,7 +16,7 @@ def join(code: CodeArg, db: DbOption = None) -> None:
     from debate.tui import create_app
 
     store, client = open_client(code, db)
-    create_app(store=store, on_ready=lambda app: app.join(client)).run()
+    create_app(store=store, first_screen=lambda app: app.seat_screen(client)).run()
 
 
 def facilitate(
@@ -51,7 +51,7 @@ def facilitate(
         return
     from debate.tui import create_app
 
-    create_app(store=store, on_ready=lambda app: app.join(client)).run()
+    create_app(store=store, first_screen=lambda app: app.seat_screen(client)).run()
 
 
 def serve(

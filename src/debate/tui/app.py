@@ -16,6 +16,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from debate.collector import release as release_collector
 from debate.tui.commands import GameCommands
 from debate.tui.styles import APP_TCSS
 from debate.tui.theme import HIGH_CONTRAST
@@ -52,12 +53,14 @@ class DebateApp(App[None]):
         export_dir: Path | str = "debriefs",
         restricted: bool = False,
         theme: str | None = None,
+        first_screen: Callable[[DebateApp], Screen[Any]] | None = None,
     ) -> None:
         # A command that opens a screen at once (`debate play MOTION`, `debate replay ID`)
         # reads the app's stylesheet with the rest at start-up: added when that screen is
         # pushed, it would make Textual parse every stylesheet again and restyle every
         # widget (issue 15). The lobby alone does without it (styles.py).
-        super().__init__(css_path=APP_TCSS if on_ready is not None else None)
+        opens_a_screen = on_ready is not None or first_screen is not None
+        super().__init__(css_path=APP_TCSS if opens_a_screen else None)
         self.export_dir = Path(export_dir)
         #: Served to browsers (``debate serve``): Join a game and solo practice only; saved
         #: games, replays and exports need the facilitator's code; no database is named.
@@ -67,6 +70,7 @@ class DebateApp(App[None]):
         self.motion_dirs = [Path(d) for d in motion_dirs]
         self.scripted_delay = scripted_delay
         self._on_ready = on_ready
+        self._first_screen = first_screen
         #: Why the program must stop (e.g. a new game's database could not be opened): the
         #: command that ran the app reports it and exits with status 1.
         self.failure: str | None = None
@@ -86,6 +90,18 @@ class DebateApp(App[None]):
         return self._store
 
     def get_default_screen(self) -> Screen[Any]:
+        """The lobby, or the screen a command opens at once (``first_screen``): the app's
+        first screen is drawn complete in its first frame, where a screen pushed above the
+        lobby from ``on_mount`` was first drawn half-empty and complete one refresh later,
+        ~55 ms into a ~340 ms start (issue 15). The lobby takes its place when it is left
+        (:meth:`action_lobby`)."""
+        if self._first_screen is not None:
+            make, self._first_screen = self._first_screen, None
+            screen = make(self)
+            # What push_screen does: Textual's switch_screen (to the lobby) pops a result
+            # callback, which the app's default screen lacks (Textualize/textual#2650).
+            screen._push_result_callback(self, None)
+            return screen
         from debate.tui.screens.lobby import LobbyScreen
 
         return LobbyScreen()
@@ -94,6 +110,8 @@ class DebateApp(App[None]):
         # Remember the theme the player picks (from our palette entries or Textual's own).
         self.theme_changed_signal.subscribe(self, self._theme_changed)
         self._follow_background()
+        # The first screen drawn ends the start-up without collection (debate.collector).
+        self.call_after_refresh(release_collector)
         if self._on_ready is not None:
             # Before the first paint: the lobby is mounted beneath but never drawn, so a
             # command that opens a screen (`debate play MOTION`, `debate replay ID`) paints
@@ -123,9 +141,14 @@ class DebateApp(App[None]):
 
     # -- navigation ----------------------------------------------------------------------
     def action_lobby(self) -> None:
-        """Close every screen above the lobby."""
+        """Close every screen above the lobby (the lobby replaces the first screen of a
+        command that opened one at once)."""
         while len(self.screen_stack) > 1:
             self.pop_screen()
+        from debate.tui.screens.lobby import LobbyScreen
+
+        if not isinstance(self.screen, LobbyScreen):
+            self.switch_screen(LobbyScreen())
 
     def action_help(self) -> None:
         from debate.tui.screens.help import HelpScreen
@@ -174,10 +197,14 @@ class DebateApp(App[None]):
 
     def begin(self, game: GameController) -> None:
         """Show the debate table for ``game`` (above the lobby only)."""
+        self.action_lobby()
+        self.push_screen(self.table_for(game))
+
+    def table_for(self, game: GameController) -> Screen[Any]:
+        """The debate table of ``game`` (a command's ``first_screen`` may be one)."""
         from debate.tui.screens.table import TableScreen
 
-        self.action_lobby()
-        self.push_screen(TableScreen(game, self.scripted_delay))
+        return TableScreen(game, self.scripted_delay)
 
     def action_host(self) -> None:
         from debate.tui.screens.motions import MotionsScreen
@@ -207,14 +234,18 @@ class DebateApp(App[None]):
     def join(self, client: Any) -> None:
         """Show the table of one seat of a hosted game (or the facilitator's console)."""
         self.action_lobby()
+        self.push_screen(self.seat_screen(client))
+
+    def seat_screen(self, client: Any) -> Screen[Any]:
+        """The table of a hosted game's seat, or the facilitator's console (a command's
+        ``first_screen`` may be one)."""
         if client.facilitator:
             from debate.tui.screens.facilitate import FacilitatorScreen
 
-            self.push_screen(FacilitatorScreen(client))
-            return
+            return FacilitatorScreen(client)
         from debate.tui.screens.joined import JoinedTableScreen
 
-        self.push_screen(JoinedTableScreen(client))
+        return JoinedTableScreen(client)
 
     def run_and_close(self, **options: Any) -> bool:
         """Run the app (``options``: as :meth:`run`); once it has ended well, close the
@@ -249,12 +280,16 @@ def create_app(
     export_dir: Path | str = "debriefs",
     restricted: bool = False,
     theme: str | None = None,
+    first_screen: Callable[[DebateApp], Screen[Any]] | None = None,
 ) -> DebateApp:
     """The game's app. ``store`` (or ``db_url``) says where sessions are saved;
-    ``motion_dirs`` adds motion directories; ``on_ready`` runs once the lobby is shown
-    (``debate play MOTION`` uses it to start a game directly); debriefs are exported to
-    ``export_dir``; ``theme`` starts in a theme (default: ``DEBATE_THEME``, else the one
-    saved last time)."""
+    ``motion_dirs`` adds motion directories; ``on_ready`` runs once the lobby is mounted
+    (``debate replay ID`` opens its screen above it); ``first_screen`` makes the screen
+    shown first instead of the lobby, which takes its place when it is left (``debate
+    play MOTION`` starts its table so); debriefs are exported to ``export_dir``;
+    ``theme`` starts in a theme (default: ``DEBATE_THEME``, else the one saved last
+    time)."""
     return DebateApp(
-        store, db_url, motion_dirs, scripted_delay, on_ready, export_dir, restricted, theme
+        store, db_url, motion_dirs, scripted_delay, on_ready, export_dir, restricted, theme,
+        first_screen,
     )
