@@ -14,12 +14,15 @@ from debate import cli, collector
 
 @pytest.fixture
 def freezes(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
-    """Calls to gc.freeze (never really made: it would freeze the test process)."""
+    """Calls to gc.freeze (1) and gc.unfreeze (-1), never really made: they would freeze
+    the test process."""
     calls: list[int] = []
     monkeypatch.setattr(gc, "freeze", lambda: calls.append(1))
+    monkeypatch.setattr(gc, "unfreeze", lambda: calls.append(-1))
     was = gc.isenabled()
     yield calls
     collector.release()
+    collector.thaw()
     if was:
         gc.enable()
 
@@ -33,6 +36,28 @@ def test_release_ends_a_hold_once_and_does_nothing_without_one(freezes: list[int
     assert gc.isenabled() and freezes == [1] and not collector.is_held()
     collector.release()
     assert freezes == [1]
+
+
+def test_what_start_up_froze_is_thawed_once_back_in_the_lobby(freezes: list[int]) -> None:
+    collector.thaw()
+    assert freezes == []  # nothing frozen: nothing to thaw
+    collector.hold()
+    collector.release()
+    collector.thaw()
+    collector.thaw()
+    assert freezes == [1, -1]
+
+
+async def test_the_lobby_thaws_what_the_first_screen_froze(freezes: list[int]) -> None:
+    from debate.tui import create_app
+
+    collector.hold()
+    app = create_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        app.action_lobby()
+        await pilot.pause()
+    assert freezes == [1, -1]
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,7 @@ import random
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -81,6 +82,9 @@ def test_two_writers_racing_neither_lose_nor_duplicate_events(
     # next. Left to run freely, the writer that lost fell behind and lost every race after
     # (one writer won all 150 about one run in six: nothing was tested).
     results: dict[str, dict[str, set[int]]] = {n: {"ok": set(), "conflict": set()} for n in "AB"}
+    # A writer that hangs is killed: its answer is then an empty line, and the test fails.
+    watchdog = threading.Timer(120, lambda: [p.kill() for p in writers.values()])
+    watchdog.start()
     for _ in range(count):
         for proc in writers.values():
             assert proc.stdin is not None
@@ -92,6 +96,7 @@ def test_two_writers_racing_neither_lose_nor_duplicate_events(
             assert line, proc.stderr and proc.stderr.read()
             outcome, seq = line.split()
             results[name][outcome].add(int(seq))
+    watchdog.cancel()
     for proc in writers.values():
         _, errors = proc.communicate(timeout=120)  # stdin closed: the writer ends
         assert proc.returncode == 0, errors

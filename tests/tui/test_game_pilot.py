@@ -405,8 +405,9 @@ def test_every_action_on_the_action_bar_opens_a_form_or_a_confirmation(
         assert isinstance(open_form(kind, state, "kyiv"), ActionForm)
 
 
+@pytest.mark.parametrize("how", ["quit", "lobby"])
 async def test_a_new_game_left_at_once_is_saved_all_the_same(
-    store, main_motion: Motion, monkeypatch: pytest.MonkeyPatch
+    how: str, store, main_motion: Motion, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # `debate play MOTION` saves its new game a moment after the table shows; a player who
     # quits (or leaves for the lobby) before that still finds the game under Continue.
@@ -414,13 +415,20 @@ async def test_a_new_game_left_at_once_is_saved_all_the_same(
 
     before = len(store.list_sessions())
     game = GameController.start_later(lambda: store, main_motion, solo_seats(main_motion), 5)
-    app = create_app(store=store, scripted_delay=0, on_ready=lambda a: a.begin(game))
+    # As `debate play MOTION` opens it: the table is the app's first screen.
+    app = create_app(store=store, scripted_delay=0, first_screen=lambda a: a.table_for(game))
     # The moment never comes in this test (on a busy machine it could come before the check).
     monkeypatch.setattr(table, "SAVE_AFTER", 3600)
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, TableScreen))
         assert game.settle() is False  # not saving yet
-        await pilot.press("ctrl+q")
+        if how == "quit":
+            await pilot.press("ctrl+q")
+        else:
+            first = pilot.app.screen
+            app.action_lobby()
+            await wait_for(pilot, lambda: not first.is_attached)  # the lobby replaced it
+            assert game.settle() is True  # the table was unmounted: its save began
     assert game.settle() is True
     assert len(store.list_sessions()) == before + 1
 
@@ -429,7 +437,7 @@ async def test_a_quick_first_action_does_not_start_the_scripted_seats_twice(
     store, main_motion: Motion
 ) -> None:
     game = GameController.start_later(lambda: store, main_motion, solo_seats(main_motion), 5)
-    app = create_app(store=store, scripted_delay=30, on_ready=lambda a: a.begin(game))
+    app = create_app(store=store, scripted_delay=30, first_screen=lambda a: a.table_for(game))
     scheduled: list[str] = []
     async with app.run_test() as pilot:
         await wait_for(pilot, lambda: isinstance(pilot.app.screen, TableScreen))

@@ -17,6 +17,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from debate.collector import release as release_collector
+from debate.collector import thaw as thaw_collector
 from debate.tui.commands import GameCommands
 from debate.tui.styles import APP_TCSS
 from debate.tui.theme import HIGH_CONTRAST
@@ -149,6 +150,7 @@ class DebateApp(App[None]):
 
         if not isinstance(self.screen, LobbyScreen):
             self.switch_screen(LobbyScreen())
+        thaw_collector()  # start-up is over (debate.collector)
 
     def action_help(self) -> None:
         from debate.tui.screens.help import HelpScreen
