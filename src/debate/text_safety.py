@@ -29,7 +29,9 @@ from typing import Any
 #: Bidirectional embedding/override/isolate controls (they reorder what a reader sees).
 BIDI = "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f" + BIDI + "]")
-_NAME_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + BIDI + "]")
+#: Not in a name: control and bidi characters, and lone surrogates (one search for both: names
+#: are checked in every event a session loads).
+_NAME_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f" + BIDI + "\ud800-\udfff]")
 _SURROGATE = re.compile("[\ud800-\udfff]")
 REPLACEMENT = "\ufffd"
 
@@ -93,7 +95,9 @@ def name_problem(text: str) -> str | None:
     surrogate), or None."""
     found = _NAME_UNSAFE.search(text)
     if found is None:
-        return surrogate_problem(text)
+        return None
+    if 0xD800 <= ord(found.group(0)) <= 0xDFFF:
+        return surrogate_problem(found.group(0))
     return f"control character U+{ord(found.group(0)):04X} is not allowed here"
 
 
