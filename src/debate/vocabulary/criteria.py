@@ -13,14 +13,9 @@ True
 
 # No `from __future__ import annotations`: pydantic would compile and evaluate every
 # annotation string when building the models (issue 15, start-up).
-import sys
-import threading
-import tomllib
-from importlib import resources
-from typing import TYPE_CHECKING, Any
-
 from pydantic import BaseModel, Field
 
+from debate.lazy_names import lazy_names
 from debate.validation import RECORD_CONFIG
 
 
@@ -33,33 +28,14 @@ class CriterionInfo(BaseModel):
     description: str
 
 
-# Set on first use (see __getattr__).
+# Read on first use, from criteria_defaults (see the module docstring).
 DEFAULT_CRITERIA: tuple[CriterionInfo, ...]
 CRITERION_IDS: tuple[str, ...]
 CRITERION_NAMES: dict[str, str]
-_ON_FIRST_USE = ("DEFAULT_CRITERIA", "CRITERION_IDS", "CRITERION_NAMES")
-#: First uses may come from several threads at once (the table, a scripted seat's worker).
-_LOADING = threading.Lock()
-
-
-def _load_defaults() -> dict[str, Any]:
-    # Package data, read once: a small table, not user input.
-    text = resources.files("debate.vocabulary").joinpath("criteria.toml").read_text("utf-8")
-    criteria = tuple(CriterionInfo.model_validate(c) for c in tomllib.loads(text)["criteria"])
-    return {
-        "DEFAULT_CRITERIA": criteria,
-        "CRITERION_IDS": tuple(c.id for c in criteria),
-        "CRITERION_NAMES": {c.id: c.name for c in criteria},
-    }
-
-
-if not TYPE_CHECKING:  # for type checkers the names above are declared, nothing else is
-
-    def __getattr__(name: str) -> Any:
-        if name not in _ON_FIRST_USE:
-            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-        module = vars(sys.modules[__name__])
-        with _LOADING:
-            if name not in module:  # not loaded by another thread meanwhile
-                module.update(_load_defaults())  # ordinary attributes from now on
-        return module[name]
+__getattr__ = lazy_names(
+    __name__,
+    dict.fromkeys(
+        ("DEFAULT_CRITERIA", "CRITERION_IDS", "CRITERION_NAMES"),
+        "debate.vocabulary.criteria_defaults",
+    ),
+)

@@ -145,10 +145,7 @@ class FacilitatorScreen(FollowsTheGame, Screen[None]):
         # longer than the console took to draw (issue 15), and filling the hidden tab after
         # each move laid the screen out again.
         if self.query_one("#side", TabbedContent).active == "tab-scores":
-            scores = self.client.game.scores
-            self.query_one(Scoreboard).show(
-                scores.card(), scores.role_scores(), scores.last_turn_delta()
-            )
+            self.query_one(Scoreboard).show_scores(self.client.game.scores)
 
     @on(TabbedContent.TabActivated, "#side")
     def _tab_shown(self) -> None:

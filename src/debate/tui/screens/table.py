@@ -163,10 +163,7 @@ class TableScreen(Screen[None]):
         # (its list of criteria changes height), which cost the table's first update ~50 ms.
         side = self.query_one("#side", TabbedContent)
         if self.scores_shown and side.active == TABS["scores"]:
-            scores = self.game.scores
-            self.query_one(Scoreboard).show(
-                scores.card(), scores.role_scores(), scores.last_turn_delta()
-            )
+            self.query_one(Scoreboard).show_scores(self.game.scores)
 
     @on(TabbedContent.TabActivated, "#side")
     def _tab_shown(self) -> None:

@@ -68,6 +68,11 @@ class Scoreboard(VerticalScroll):
         yield Static(id="score-reasons")
         yield Static(id="score-roles")
 
+    def show_scores(self, scores: Any) -> None:
+        """A game's scores (``GameScores``-like: ``card()``, ``role_scores()``,
+        ``last_turn_delta()``), as the table and the facilitator's console show them."""
+        self.show(scores.card(), scores.role_scores(), scores.last_turn_delta())
+
     def show(
         self,
         scorecard: Any,
